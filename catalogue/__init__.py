@@ -1,0 +1,11 @@
+"""The clause catalogue of the Addis Ababa communique: load, validate, render.
+
+Plain Python with no MkDocs import, so the site can move to another engine:
+MkDocs hooks (hooks/) only call `load` and the renderers.
+"""
+
+from catalogue.load import load
+from catalogue.model import Catalogue, Language
+from catalogue.problems import Problem
+
+__all__ = ["Catalogue", "Language", "Problem", "load"]

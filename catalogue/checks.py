@@ -1,0 +1,191 @@
+"""The checks that guard the catalogue. Each is a pure function returning problems."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from string import Formatter
+from typing import Any
+
+from catalogue.model import Catalogue, Status, Translation, fingerprint
+from catalogue.problems import Problem
+from catalogue.render import SITE_KEYS
+from catalogue.safety import text_problems, url_problem
+
+COMMUNIQUE = "data/communique.yml"
+LINKS = "data/links.yml"
+INSTRUMENTS = "data/instruments.yml"
+PUBLISHED = "data/published-ids.yml"
+RETIRED = "data/retired-ids.yml"
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def _line(container: Any, key: Any) -> int:
+    lines = getattr(container, "lines", None)
+    if isinstance(lines, dict):
+        return lines.get(key, 0)
+    if isinstance(lines, list) and isinstance(key, int) and key < len(lines):
+        return lines[key]
+    return 0
+
+
+def check_ids(catalogue: Catalogue, published: Any, retired: Any) -> list[Problem]:
+    """Published ids never vanish: each is still a clause or is retired to one."""
+    problems = []
+    current = {c.id for c in catalogue.clauses}
+    listed = [str(p) for p in published] if isinstance(published, list) else []
+    for clause in catalogue.clauses:
+        if not _ID.match(clause.id):
+            problems.append(Problem(COMMUNIQUE, clause.line, clause.id,
+                                    "", "is not a valid id; use lower-case letters, digits and hyphens"))
+        if clause.id not in listed:
+            problems.append(Problem(COMMUNIQUE, clause.line, clause.id, "",
+                                    f"is not recorded in {PUBLISHED}; add it there when it is published"))
+    for index, old in enumerate(listed):
+        if old in current:
+            continue
+        if old not in catalogue.retired:
+            problems.append(Problem(PUBLISHED, _line(published, index), old, "",
+                                    f"was published but is no longer a clause; restore it, or retire it in {RETIRED} "
+                                    "with the id that replaces it (readers' links must keep working)"))
+    for old, new in catalogue.retired.items():
+        line = _line(retired, old)
+        if old in current:
+            problems.append(Problem(RETIRED, line, old, "", "is retired but is still a clause; remove one of the two"))
+        if new not in current:
+            problems.append(Problem(RETIRED, line, old, "", f"is retired to {new!r}, which is not a clause"))
+    return problems
+
+
+def check_sources(catalogue: Catalogue) -> list[Problem]:
+    """Every clause cites a framework provision, and every link resolves."""
+    problems = []
+    clause_ids = {c.id for c in catalogue.clauses}
+    seen: set[str] = set()
+    for link in catalogue.links:
+        if link.clause not in clause_ids:
+            problems.append(Problem(LINKS, link.line, link.clause, "", "is not a clause id of data/communique.yml"))
+            continue
+        if link.key in seen:
+            problems.append(Problem(LINKS, link.line, link.clause, "", f"links to {link.target} twice; keep one"))
+        seen.add(link.key)
+        instrument = catalogue.instrument(link.instrument)
+        if instrument is None:
+            problems.append(Problem(LINKS, link.line, link.clause, "",
+                                    f"links to an unknown instrument {link.instrument!r}; see {INSTRUMENTS}"))
+        elif link.provision and instrument.provision(link.provision) is None:
+            problems.append(Problem(LINKS, link.line, link.clause, "",
+                                    f"links to {link.target}, which is not a provision of {link.instrument} "
+                                    f"in {INSTRUMENTS}"))
+        if link.relation not in catalogue.relations:
+            problems.append(Problem(LINKS, link.line, link.clause, "",
+                                    f"uses the relation {link.relation!r}, which is not in the vocabulary "
+                                    f"({', '.join(catalogue.relations)})"))
+    for clause in catalogue.clauses:
+        if not any(link.provision for link in catalogue.links_of(clause.id)):
+            problems.append(Problem(COMMUNIQUE, clause.line, clause.id, "",
+                                    f"has no source; link it to at least one framework provision in {LINKS}"))
+    for instrument in catalogue.instruments:
+        targets = [(instrument.id, instrument.url, instrument.line)]
+        targets += [(f"{instrument.id}/{p.id}", p.url, p.line) for p in instrument.provisions]
+        for key, url, line in targets:
+            if url is None:
+                continue
+            reason = url_problem(str(url), catalogue.allowed_domains)
+            if reason:
+                problems.append(Problem(INSTRUMENTS, line, key, "", f"official URL {reason}"))
+    return problems
+
+
+def expected_keys(catalogue: Catalogue) -> dict[str, set[str] | None]:
+    """The keys each English file must define (None: defined by the English file itself)."""
+    frameworks = {f"relation.{r}" for r in catalogue.relations} | {f"relation.{r}.reverse" for r in catalogue.relations}
+    for instrument in catalogue.instruments:
+        frameworks |= {f"{instrument.id}.{part}" for part in ("name", "short", "summary", "adopted-by")}
+        frameworks |= {f"{instrument.id}.{p.id}" for p in instrument.provisions}
+    return {
+        "communique": {"title", *catalogue.header, *(c.id for c in catalogue.clauses)},
+        "site": set(SITE_KEYS),
+        "frameworks": frameworks,
+        "links": {link.key for link in catalogue.links},
+    }
+
+
+def _placeholders(text: str) -> set[str]:
+    try:
+        return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
+    except ValueError:
+        return {"<unbalanced braces>"}
+
+
+def _check_entry(catalogue: Catalogue, entry: Translation, english: Translation | None) -> Iterable[str]:
+    if not entry.text.strip():
+        yield "translation is empty; write the text" if english else "text is empty"
+        return
+    yield from text_problems(entry.text, catalogue.allowed_domains)
+    if english is None:
+        return
+    if _placeholders(entry.text) != _placeholders(english.text):
+        wanted = ", ".join(sorted("{" + p + "}" for p in _placeholders(english.text))) or "none"
+        yield f"placeholders differ from the English; keep exactly: {wanted}"
+    if entry.source is None:
+        yield (f"has no `source:` fingerprint; compare it with the English, then run "
+               f"`make accept LANG={entry.lang} ID={entry.key}`")
+    elif entry.source != fingerprint(english.text):
+        yield (f"translation is stale (the English changed); see the diff with "
+               f"`make diff LANG={entry.lang} ID={entry.key}`, update it, then run "
+               f"`make accept LANG={entry.lang} ID={entry.key}`")
+    if entry.status is None:
+        yield "has no `status:`; write machine-draft, or reviewed with a `reviewer:`"
+    elif entry.status is Status.REVIEWED and not (entry.reviewer or "").strip():
+        yield "is marked reviewed but names no `reviewer:`; add the reviewer's name"
+
+
+def check_translations(catalogue: Catalogue) -> list[Problem]:
+    """Every language mirrors the English files: no missing, empty, stale, unknown or unsafe entry."""
+    problems = []
+    source = catalogue.default.code
+    for domain, wanted in expected_keys(catalogue).items():
+        english = {k: t for (lang, d, k), t in catalogue.strings.items() if lang == source and d == domain}
+        en_rel = f"translations/{source}/{domain}.yml"
+        for key in sorted(wanted - english.keys()):
+            problems.append(Problem(en_rel, 0, key, source, "has no English text; add it"))
+        if domain in ("communique", "links"):
+            for key in sorted(english.keys() - wanted):
+                entry = english[key]
+                problems.append(Problem(entry.path, entry.line, key, source,
+                                        "is not a known id; check the spelling against the data/ files or remove it"))
+        for entry in english.values():
+            problems += [Problem(entry.path, entry.line, entry.key, source, m) for m in _check_entry(catalogue, entry, None)]
+        for language in catalogue.languages:
+            if language.default:
+                continue
+            rel = f"translations/{language.code}/{domain}.yml"
+            entries = {k: t for (lang, d, k), t in catalogue.strings.items() if lang == language.code and d == domain}
+            for key, entry in entries.items():
+                if key not in english:
+                    problems.append(Problem(entry.path, entry.line, key, language.code,
+                                            f"is not an id of {en_rel}; check the spelling or remove it"))
+                    continue
+                problems += [Problem(entry.path, entry.line, key, language.code, m)
+                             for m in _check_entry(catalogue, entry, english[key])]
+            if language.published:
+                for key in english.keys() - entries.keys():
+                    problems.append(Problem(rel, 0, key, language.code,
+                                            f"has no translation; add it (the English is at "
+                                            f"{en_rel}:{english[key].line})"))
+    return problems
+
+
+def run(catalogue: Catalogue, published: Any, retired: Any) -> list[Problem]:
+    """All checks of the catalogue."""
+    return check_ids(catalogue, published, retired) + check_sources(catalogue) + check_translations(catalogue)
+
+
+def usable(catalogue: Catalogue, problems: list[Problem]) -> frozenset[tuple[str, str, str]]:
+    """The strings safe and current enough to publish: those with no problem of their own."""
+    flagged = {(p.path, p.id) for p in problems}
+    return frozenset(
+        key for key, entry in catalogue.strings.items()
+        if (entry.path, entry.key) not in flagged and entry.text.strip()
+    )

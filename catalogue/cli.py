@@ -1,0 +1,156 @@
+"""Tools for translators and reviewers: `python -m catalogue status|check|diff|accept`.
+
+Run from the project root (the Makefile does: `make status`, `make diff LANG=fr ID=op1-iii`, ...).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from ruamel.yaml import YAML
+
+from catalogue import load
+from catalogue.languages import from_mkdocs_yml
+from catalogue.model import fingerprint
+from catalogue.status import STATES, entry_states, summary
+
+
+def _load(root: Path):
+    return load(root, from_mkdocs_yml(root / "mkdocs.yml"))
+
+
+def cmd_check(root: Path, args: argparse.Namespace) -> int:
+    _, problems = _load(root)
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} problem(s)" if problems else "no problems")
+    return 1 if problems else 0
+
+
+def cmd_status(root: Path, args: argparse.Namespace) -> int:
+    catalogue, problems = _load(root)
+    codes = [args.lang] if args.lang else [lang.code for lang in catalogue.languages]
+    incomplete = False
+    print(f"{'language':<10}{'translated':>12}" + "".join(f"{s:>15}" for s in STATES))
+    for code in codes:
+        language = catalogue.language(code)
+        counts = summary(entry_states(catalogue, problems, code))
+        print(f"{code:<10}{counts['translated']:>7}/{counts['total']:<4}" + "".join(f"{counts[s]:>15}" for s in STATES))
+        if args.verbose:
+            for state in entry_states(catalogue, problems, code):
+                if state.state not in ("reviewed", "machine-draft"):
+                    print(f"    {state.state:<9} translations/{code}/{state.domain}.yml {state.key}")
+        if language.published and (counts["missing"] or counts["stale"] or counts["invalid"]):
+            incomplete = True
+    return 1 if incomplete else 0
+
+
+def _find(catalogue, lang: str, key: str):
+    for (entry_lang, domain, entry_key), entry in catalogue.strings.items():
+        if entry_lang == lang and entry_key == key:
+            return domain, entry
+    raise SystemExit(f"{key}: no such id in translations/{lang}/")
+
+
+def _english_history(root: Path, rel: str, key: str) -> dict[str, str]:
+    """Every English text `key` has had in git history, by fingerprint."""
+    found: dict[str, str] = {}
+    try:
+        revisions = subprocess.run(["git", "log", "--format=%H", "--", rel], cwd=root,
+                                   capture_output=True, text=True, check=True).stdout.split()
+    except (OSError, subprocess.CalledProcessError):
+        return found
+    for revision in revisions:
+        shown = subprocess.run(["git", "show", f"{revision}:{rel}"], cwd=root, capture_output=True, text=True)
+        try:
+            entry = (yaml.safe_load(shown.stdout) or {}).get(key)
+        except yaml.YAMLError:
+            continue
+        text = entry.get("text") if isinstance(entry, dict) else entry
+        if isinstance(text, str):
+            found.setdefault(fingerprint(text), text)
+    return found
+
+
+def cmd_diff(root: Path, args: argparse.Namespace) -> int:
+    catalogue, _ = _load(root)
+    domain, entry = _find(catalogue, args.lang, args.id)
+    english = catalogue.strings[(catalogue.default.code, domain, args.id)].text
+    if entry.source == fingerprint(english):
+        print(f"{args.id}: [{args.lang}] is up to date with the English.")
+        return 0
+    rel = f"translations/{catalogue.default.code}/{domain}.yml"
+    before = _english_history(root, rel, args.id).get(entry.source or "")
+    if before is None:
+        print(f"{args.id}: the English this translation was made from ({entry.source}) is not in git history.")
+        print(f"English now:\n  {english}\nTranslation ({args.lang}):\n  {entry.text}")
+        return 0
+    print(f"English then:  {before}\nEnglish now:   {english}\n")
+    for line in difflib.ndiff(before.split(), english.split()):
+        if line[0] in "+-":
+            print(f"  {line}")
+    print(f"\nTranslation ({args.lang}):\n  {entry.text}")
+    return 0
+
+
+def cmd_accept(root: Path, args: argparse.Namespace) -> int:
+    """Record that entries were checked against the English now: refresh their fingerprint."""
+    if not args.ids and not args.all:
+        raise SystemExit("name the ids to accept, or --all after checking every entry")
+    catalogue, _ = _load(root)
+    source = catalogue.default.code
+    rt = YAML()
+    rt.preserve_quotes = True
+    rt.width = 4096
+    rt.indent(mapping=2, sequence=4, offset=2)
+    by_file: dict[str, list[tuple[str, str]]] = {}
+    for (lang, domain, key), entry in catalogue.strings.items():
+        if lang != args.lang or (args.ids and key not in args.ids):
+            continue
+        english = catalogue.strings.get((source, domain, key))
+        if english is not None:
+            by_file.setdefault(entry.path, []).append((key, fingerprint(english.text)))
+    for rel, updates in by_file.items():
+        path = root / rel
+        data = rt.load(path.read_text(encoding="utf-8"))
+        for key, print_ in updates:
+            entry = data[key]
+            if entry.get("source") == print_:
+                continue
+            if "source" in entry:
+                entry["source"] = print_
+            else:
+                entry.insert(list(entry).index("text") + 1, "source", print_)
+            print(f"{rel}: {key}: accepted")
+        with path.open("w", encoding="utf-8") as out:
+            rt.dump(data, out)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m catalogue", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="report every problem the strict build would fail on")
+    status = commands.add_parser("status", help="translated, missing, stale, machine draft, reviewed per language")
+    status.add_argument("lang", nargs="?")
+    status.add_argument("-v", "--verbose", action="store_true", help="list the entries still to do")
+    diff = commands.add_parser("diff", help="for a stale entry: the English it was translated from, and now")
+    diff.add_argument("lang")
+    diff.add_argument("id")
+    accept = commands.add_parser("accept", help="record that entries were checked against the current English")
+    accept.add_argument("lang")
+    accept.add_argument("ids", nargs="*", metavar="id", help="the ids to accept")
+    accept.add_argument("--all", action="store_true", help="accept every entry of the language (after checking them all)")
+    args = parser.parse_args(argv)
+    handler = {"check": cmd_check, "status": cmd_status, "diff": cmd_diff, "accept": cmd_accept}[args.command]
+    return handler(args.root.resolve(), args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,204 @@
+"""Read data/ and translations/ once, and turn them into a validated Catalogue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from catalogue import checks
+from catalogue.model import KINDS, Catalogue, Clause, Instrument, Language, Link, Provision, Status, Translation
+from catalogue.problems import Problem
+from catalogue.yamlfile import Mapping, Sequence, read
+
+DOMAINS = ("communique", "site", "frameworks", "links")
+ENTRY_FIELDS = {"text", "source", "status", "reviewer", "history", "note"}
+
+
+@dataclass
+class _Reader:
+    """Collects problems while reading; every file is read once."""
+
+    root: Path
+    problems: list[Problem] = field(default_factory=list)
+
+    def file(self, rel: str) -> Any:
+        parsed = read(self.root / rel, rel)
+        self.problems.extend(parsed.problems)
+        return parsed.data
+
+    def problem(self, rel: str, line: int, key: str, message: str, lang: str = "") -> None:
+        self.problems.append(Problem(rel, line, key, lang, message))
+
+
+def _line(container: Any, key: Any) -> int:
+    lines = getattr(container, "lines", None)
+    if isinstance(lines, dict):
+        return lines.get(key, getattr(container, "line", 0))
+    if isinstance(lines, list) and isinstance(key, int) and key < len(lines):
+        return lines[key]
+    return getattr(container, "line", 0)
+
+
+def _clauses(reader: _Reader, data: Any) -> tuple[list[Clause], list[str], date, date]:
+    rel = "data/communique.yml"
+    if not isinstance(data, Mapping):
+        reader.problem(rel, 0, "", "must be a mapping with summit, header and clauses")
+        return [], [], date(2019, 12, 11), date(2019, 12, 12)
+    summit = data.get("summit") or {}
+    start, end = summit.get("start"), summit.get("end")
+    if not isinstance(start, date) or not isinstance(end, date):
+        reader.problem(rel, _line(data, "summit"), "summit", "needs start and end dates (YYYY-MM-DD)")
+        start, end = date(2019, 12, 11), date(2019, 12, 12)
+    header = [str(h) for h in data.get("header") or []]
+    clauses: list[Clause] = []
+    raw = data.get("clauses")
+    if not isinstance(raw, Sequence):
+        reader.problem(rel, _line(data, "clauses"), "clauses", "must be a list of clauses")
+        return clauses, header, start, end
+    seen: dict[str, int] = {}
+    for index, item in enumerate(raw):
+        line = _line(raw, index)
+        if not isinstance(item, Mapping) or not isinstance(item.get("id"), str):
+            reader.problem(rel, line, "", "each clause needs an id")
+            continue
+        cid, kind = item["id"], item.get("kind")
+        if cid in seen:
+            reader.problem(rel, line, cid, f"is given twice (first on line {seen[cid]}); ids must be unique")
+            continue
+        seen[cid] = line
+        if kind not in KINDS:
+            reader.problem(rel, line, cid, f"has kind {kind!r}; use one of {', '.join(KINDS)}")
+            continue
+        number = None if item.get("number") is None else str(item["number"])
+        parent = item.get("parent")
+        cited = number
+        if kind == "sub-item":
+            parent_clause = next((c for c in clauses if c.id == parent), None)
+            if parent_clause is None or parent_clause.kind != "operative":
+                reader.problem(rel, line, cid, "a sub-item needs a parent: an operative paragraph listed before it")
+                continue
+            cited = f"{parent_clause.number} ({number})"
+        if kind in ("operative", "sub-item") and not number:
+            reader.problem(rel, line, cid, "an operative paragraph or sub-item needs its printed number")
+            continue
+        ordinal = sum(1 for c in clauses if c.kind == kind) + 1
+        clauses.append(Clause(cid, kind, number, parent, cited, ordinal, line))
+    return clauses, header, start, end
+
+
+def _instruments(reader: _Reader, data: Any) -> list[Instrument]:
+    rel = "data/instruments.yml"
+    instruments: list[Instrument] = []
+    if data is None:
+        return instruments
+    if not isinstance(data, Sequence):
+        reader.problem(rel, 0, "", "must be a list of instruments")
+        return instruments
+    for index, item in enumerate(data):
+        line = _line(data, index)
+        if not isinstance(item, Mapping) or not isinstance(item.get("id"), str):
+            reader.problem(rel, line, "", "each instrument needs an id")
+            continue
+        provisions = []
+        for p_index, p in enumerate(item.get("provisions") or []):
+            if not isinstance(p, Mapping) or not isinstance(p.get("id"), str):
+                reader.problem(rel, _line(item.get("provisions"), p_index), item["id"], "each provision needs an id")
+                continue
+            provisions.append(Provision(
+                p["id"], str(p.get("number", "")), p.get("url"), p.get("domain"),
+                _line(item.get("provisions"), p_index),
+            ))
+        instruments.append(Instrument(
+            item["id"], str(item.get("kind", "")), item.get("adopted"), item.get("in_force"),
+            item.get("url"), tuple(provisions), line,
+        ))
+    return instruments
+
+
+def _links(reader: _Reader, data: Any) -> tuple[list[Link], list[str]]:
+    rel = "data/links.yml"
+    if data is None:
+        return [], []
+    if not isinstance(data, Mapping):
+        reader.problem(rel, 0, "", "must be a mapping with relations and links")
+        return [], []
+    relations = [str(r) for r in data.get("relations") or []]
+    links: list[Link] = []
+    raw = data.get("links") or Mapping(0)
+    for clause_id, items in raw.items():
+        for index, item in enumerate(items or []):
+            line = _line(items, index)
+            if not isinstance(item, Mapping) or not isinstance(item.get("to"), str):
+                reader.problem(rel, line, clause_id, "each link needs `to: <instrument>` or `to: <instrument>/<provision>`")
+                continue
+            instrument, _, provision = item["to"].partition("/")
+            links.append(Link(clause_id, instrument, provision or None, str(item.get("relation", "")), line))
+    return links, relations
+
+
+def _strings(reader: _Reader, languages: list[Language]) -> dict[tuple[str, str, str], Translation]:
+    strings: dict[tuple[str, str, str], Translation] = {}
+    configured = {lang.code for lang in languages}
+    folder = reader.root / "translations"
+    for child in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if child.is_dir() and child.name not in configured:
+            reader.problem(
+                f"translations/{child.name}", 0, "", f"is a folder for the language {child.name!r}, which mkdocs.yml "
+                "does not configure; add the language there or remove the folder", child.name,
+            )
+    for lang in languages:
+        for domain in DOMAINS:
+            rel = f"translations/{lang.code}/{domain}.yml"
+            if not (reader.root / rel).is_file():
+                if lang.published:
+                    reader.problem(rel, 0, "", "is missing; copy the English file and translate it", lang.code)
+                continue
+            data = reader.file(rel)
+            if data is None:
+                continue
+            if not isinstance(data, Mapping):
+                reader.problem(rel, 1, "", "must be a mapping of id: {text: ...} entries", lang.code)
+                continue
+            for key, entry in data.items():
+                line = _line(data, key)
+                if isinstance(entry, str) and lang.default:
+                    entry = Mapping(line)
+                    entry["text"] = data[key]
+                if not isinstance(entry, Mapping) or set(entry) - ENTRY_FIELDS or not isinstance(entry.get("text", ""), str):
+                    reader.problem(rel, line, key, "has the wrong shape; write `text:` (and `source:`, `status:`, "
+                                   "`reviewer:`) indented under the id", lang.code)
+                    continue
+                status = entry.get("status")
+                if status is not None and status not in {s.value for s in Status}:
+                    reader.problem(rel, line, key, f"has status {status!r}; use machine-draft or reviewed", lang.code)
+                    status = None
+                strings[(lang.code, domain, key)] = Translation(
+                    key, lang.code, entry.get("text") or "", rel, line,
+                    None if entry.get("source") is None else str(entry["source"]),
+                    Status(status) if status else None,
+                    None if entry.get("reviewer") is None else str(entry["reviewer"]),
+                )
+    return strings
+
+
+def load(root: Path, languages: list[Language]) -> tuple[Catalogue, list[Problem]]:
+    """Read the project at `root` for `languages` (the default first); return it with every problem found."""
+    reader = _Reader(Path(root))
+    clauses, header, start, end = _clauses(reader, reader.file("data/communique.yml"))
+    instruments = _instruments(reader, reader.file("data/instruments.yml"))
+    links, relations = _links(reader, reader.file("data/links.yml"))
+    retired = reader.file("data/retired-ids.yml") or Mapping(0)
+    published = reader.file("data/published-ids.yml") or Sequence(0)
+    allowed = reader.file("data/allowed-domains.yml") or []
+    catalogue = Catalogue(
+        languages=tuple(languages), clauses=tuple(clauses), header=tuple(header),
+        summit_start=start, summit_end=end, instruments=tuple(instruments), links=tuple(links),
+        relations=tuple(relations), retired=dict(retired) if isinstance(retired, dict) else {},
+        allowed_domains=tuple(str(d) for d in allowed),
+        strings=_strings(reader, languages),
+    )
+    problems = reader.problems + checks.run(catalogue, published, retired)
+    catalogue.usable = checks.usable(catalogue, problems)
+    return catalogue, sorted(set(problems))

@@ -1,0 +1,173 @@
+"""The catalogue's domain: clauses, instruments, provisions, links, translations."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+KINDS = ("preamble", "preambular", "operative", "sub-item")
+
+
+def fingerprint(english: str) -> str:
+    """The short hash a translation records of the English text it was made from."""
+    normal = unicodedata.normalize("NFC", english.strip())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    direction: str = "ltr"
+    default: bool = False
+    published: bool = True
+
+    @property
+    def prefix(self) -> str:
+        """The URL folder of this language: '' for the default, 'fr/' otherwise."""
+        return "" if self.default else f"{self.code}/"
+
+
+@dataclass(frozen=True)
+class Clause:
+    id: str
+    kind: str
+    number: str | None = None
+    parent: str | None = None
+    cited: str | None = None
+    ordinal: int = 0
+    line: int = field(default=0, compare=False)
+
+
+class Status(str, Enum):
+    MACHINE_DRAFT = "machine-draft"
+    REVIEWED = "reviewed"
+
+
+@dataclass(frozen=True)
+class Translation:
+    """One string in one language, where it is written, and what it was made from."""
+
+    key: str
+    lang: str
+    text: str
+    path: str
+    line: int
+    source: str | None = None
+    status: Status | None = None
+    reviewer: str | None = None
+
+
+@dataclass(frozen=True)
+class Provision:
+    id: str
+    number: str
+    url: str | None = None
+    domain: int | None = None
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Instrument:
+    id: str
+    kind: str
+    adopted: date | None
+    in_force: date | None
+    url: str | None
+    provisions: tuple[Provision, ...] = ()
+    line: int = field(default=0, compare=False)
+
+    def provision(self, provision_id: str) -> Provision | None:
+        return next((p for p in self.provisions if p.id == provision_id), None)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A clause draws on an instrument, or one provision of it, in a named relation."""
+
+    clause: str
+    instrument: str
+    provision: str | None
+    relation: str
+    line: int = field(default=0, compare=False)
+
+    @property
+    def target(self) -> str:
+        return f"{self.instrument}/{self.provision}" if self.provision else self.instrument
+
+    @property
+    def key(self) -> str:
+        """The key of this link's rationale in translations/<lang>/links.yml."""
+        return f"{self.clause}/{self.target}"
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The text a reader gets for a key in a language, and which language it really is."""
+
+    text: str
+    lang: str
+    translation: Translation | None
+
+    def is_fallback(self, page_lang: str) -> bool:
+        return self.lang != page_lang
+
+
+@dataclass
+class Catalogue:
+    """Everything the site knows, validated once: the data and every language's strings."""
+
+    languages: tuple[Language, ...]
+    clauses: tuple[Clause, ...]
+    header: tuple[str, ...]
+    summit_start: date
+    summit_end: date
+    instruments: tuple[Instrument, ...] = ()
+    links: tuple[Link, ...] = ()
+    relations: tuple[str, ...] = ()
+    retired: dict[str, str] = field(default_factory=dict)
+    allowed_domains: tuple[str, ...] = ()
+    strings: dict[tuple[str, str, str], Translation] = field(default_factory=dict)
+    usable: frozenset[tuple[str, str, str]] = frozenset()
+
+    @property
+    def default(self) -> Language:
+        return next(lang for lang in self.languages if lang.default)
+
+    def language(self, code: str) -> Language:
+        return next(lang for lang in self.languages if lang.code == code)
+
+    def clause(self, clause_id: str) -> Clause:
+        return next(c for c in self.clauses if c.id == clause_id)
+
+    def children(self, clause_id: str) -> list[Clause]:
+        return [c for c in self.clauses if c.parent == clause_id]
+
+    def instrument(self, instrument_id: str) -> Instrument | None:
+        return next((i for i in self.instruments if i.id == instrument_id), None)
+
+    def links_of(self, clause_id: str) -> list[Link]:
+        return [link for link in self.links if link.clause == clause_id]
+
+    def links_to(self, instrument_id: str, provision_id: str | None = None) -> list[Link]:
+        return [
+            link for link in self.links
+            if link.instrument == instrument_id and (provision_id is None or link.provision == provision_id)
+        ]
+
+    def resolve(self, lang: str, domain: str, key: str) -> Resolved:
+        """The string for `key`, in `lang` when usable there, else in the default language."""
+        if (lang, domain, key) in self.usable:
+            found = self.strings[(lang, domain, key)]
+            return Resolved(found.text, lang, found)
+        source = self.default.code
+        found = self.strings.get((source, domain, key))
+        return Resolved(found.text if found else key, source, found)
+
+    def text(self, lang: str, domain: str, key: str, **values: str) -> str:
+        """A string filled with its placeholders (interface strings)."""
+        template = self.resolve(lang, domain, key).text
+        return template.format(**values) if values else template

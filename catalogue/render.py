@@ -1,0 +1,267 @@
+"""Turn the catalogue into the Markdown of each generated page, in one language.
+
+Pages are Markdown documents whose clause blocks are HTML built here from
+validated strings, sanitised once more on the way out.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+
+import nh3
+from babel.dates import format_interval
+
+from catalogue.model import Catalogue, Clause, Link, Resolved, Status
+from catalogue.safety import to_html
+
+SITE_KEYS = (
+    "site-name", "site-description", "full-text-title", "heading-preamble", "heading-operative",
+    "label-preamble", "label-preambular", "label-operative", "facts-heading", "facts-dates", "facts-place",
+    "summit-place", "sub-item-context", "permalink-title", "clause-page-link", "in-full-text",
+    "previous-clause", "next-clause", "clause-sources-heading", "unofficial-translation",
+    "status-machine-draft", "status-reviewed", "status-untranslated", "provision-article", "provision-capability",
+)
+_TAGS = {"strong", "em", "a", "code"}
+_ATTRIBUTES = {"a": {"href", "title"}}
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """The link from one directory URL ('communique/op1-i/') to another ('communique/#op1-i')."""
+    target, _, fragment = to_url.partition("#")
+    path = posixpath.relpath(target or ".", from_url or ".")
+    link = "./" if path == "." else path + "/"
+    return link + ("#" + fragment if fragment else "")
+
+
+def clause_url(clause_id: str) -> str:
+    return f"communique/{clause_id}/"
+
+
+def plain(markdown_text: str) -> str:
+    """A string without its Markdown markup, for titles and descriptions."""
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", to_html(markdown_text)))).strip()
+
+
+@dataclass
+class Page:
+    """One generated page: where it goes and its Markdown."""
+
+    src: str
+    url: str
+    markdown: str
+
+
+class Renderer:
+    """Renders the pages of one language."""
+
+    def __init__(self, catalogue: Catalogue, lang: str) -> None:
+        self.catalogue = catalogue
+        self.lang = lang
+        self.language = catalogue.language(lang)
+
+    def t(self, key: str, **values: str) -> str:
+        """An interface string as plain text (escape it before putting it in HTML)."""
+        return self.catalogue.text(self.lang, "site", key, **values)
+
+    def inline(self, domain: str, key: str) -> str:
+        """A catalogue string as safe inline HTML, marked with its language when it falls back."""
+        resolved = self.catalogue.resolve(self.lang, domain, key)
+        return self._mark(resolved, nh3.clean(to_html(resolved.text), tags=_TAGS, attributes=_ATTRIBUTES,
+                                              url_schemes={"https"}, link_rel="noopener noreferrer"))
+
+    def _mark(self, resolved: Resolved, content: str) -> str:
+        if not resolved.is_fallback(self.lang):
+            return content
+        source = self.catalogue.language(resolved.lang)
+        return f'<span lang="{source.code}" dir="{source.direction}">{content}</span>'
+
+    def label(self, clause: Clause) -> str:
+        """What a clause is called in this language: 'Paragraph 1 (iii)', 'Preambular paragraph 2'."""
+        if clause.kind == "preamble":
+            return self.t("label-preamble")
+        if clause.kind == "preambular":
+            return self.t("label-preambular", n=str(clause.ordinal))
+        return self.t("label-operative", number=clause.cited or "")
+
+    def status_note(self, clause_id: str) -> str:
+        if self.language.default:
+            return ""
+        resolved = self.catalogue.resolve(self.lang, "communique", clause_id)
+        if resolved.is_fallback(self.lang):
+            text, state = self.t("status-untranslated"), "untranslated"
+        elif resolved.translation and resolved.translation.status is Status.REVIEWED:
+            text, state = self.t("status-reviewed", name=resolved.translation.reviewer or ""), "reviewed"
+        else:
+            text, state = self.t("status-machine-draft"), "machine-draft"
+        return f'<p class="clause__status clause__status--{state}">{html.escape(text)}</p>'
+
+    def clause_block(self, clause: Clause, page_url: str, with_page_link: bool) -> str:
+        label = html.escape(self.label(clause))
+        number = {"operative": f"{clause.number}.", "sub-item": f"({clause.number})"}.get(clause.kind)
+        number_html = f'<span class="clause__number">{html.escape(number)}</span> ' if number else ""
+        anchor = relative(page_url, f"communique/#{clause.id}")
+        permalink = html.escape(self.t("permalink-title", label=self.label(clause)))
+        parts = [
+            f'<div class="clause clause--{clause.kind}" id="{clause.id}" data-clause="{clause.id}">',
+            f'<p class="clause__text">{number_html}{self.inline("communique", clause.id)} '
+            f'<a class="clause__permalink" href="{anchor}" title="{permalink}" aria-label="{permalink}">¶</a></p>',
+        ]
+        if with_page_link:
+            page = relative(page_url, clause_url(clause.id))
+            parts.append(f'<p class="clause__links"><a href="{page}">'
+                         f'{html.escape(self.t("clause-page-link", label=self.label(clause)))}</a></p>')
+        parts.append(self.status_note(clause.id))
+        parts.append("</div>")
+        return "\n".join(p for p in parts if p)
+
+    def notice(self) -> str:
+        if self.language.default:
+            return ""
+        return (f'<p class="translation-notice" role="note">'
+                f'{html.escape(self.t("unofficial-translation"))}</p>')
+
+    def header(self) -> str:
+        lines = [f'<p class="communique-header__line communique-header__line--{key}">'
+                 f'{self.inline("communique", key)}</p>' for key in self.catalogue.header]
+        return '<div class="communique-header">\n' + "\n".join(lines) + "\n</div>"
+
+    def facts(self) -> str:
+        dates = format_interval(self.catalogue.summit_start, self.catalogue.summit_end, "yMMMMd", locale=self.lang)
+        return (
+            f'<dl class="summit-facts" aria-label="{html.escape(self.t("facts-heading"))}">\n'
+            f'<dt>{html.escape(self.t("facts-dates"))}</dt><dd>{html.escape(dates)}</dd>\n'
+            f'<dt>{html.escape(self.t("facts-place"))}</dt><dd>{html.escape(self.t("summit-place"))}</dd>\n'
+            f"</dl>"
+        )
+
+    def full_text(self) -> Page:
+        url = "communique/"
+        title = plain(self.catalogue.resolve(self.lang, "communique", "title").text)
+        blocks = [
+            _front_matter(self.t("full-text-title"), self.t("site-description")),
+            f"# {_heading(title)} {{#communique}}",
+            self.notice(), self.header(), self.facts(),
+        ]
+        groups = (("heading-preamble", ("preamble", "preambular")), ("heading-operative", ("operative",)))
+        for heading_key, kinds in groups:
+            blocks.append(f"## {_heading(self.t(heading_key))} {{#{heading_key.removeprefix('heading-')}-part}}")
+            for clause in self.catalogue.clauses:
+                if clause.kind not in kinds:
+                    continue
+                block = self.clause_block(clause, url, with_page_link=True)
+                children = [self.clause_block(c, url, True) for c in self.catalogue.children(clause.id)]
+                if children:
+                    block = block.removesuffix("</div>") + '<div class="clause__items">\n' + \
+                        "\n".join(children) + "\n</div>\n</div>"
+                blocks.append(self._retired_anchors(clause.id) + block)
+        return Page("communique/index.md", url, _join(blocks))
+
+    def _retired_anchors(self, clause_id: str) -> str:
+        olds = [old for old, new in self.catalogue.retired.items() if new == clause_id]
+        return "".join(f'<span id="{old}" class="retired-anchor"></span>' for old in olds)
+
+    def clause_page(self, index: int) -> Page:
+        clauses = self.catalogue.clauses
+        clause = clauses[index]
+        url = clause_url(clause.id)
+        label = self.label(clause)
+        blocks = [
+            _front_matter(label, plain(self.catalogue.resolve(self.lang, "communique", clause.id).text)),
+            f"# {_heading(label)} {{#title}}",
+            self.notice(),
+        ]
+        if clause.parent:
+            parent = self.catalogue.clause(clause.parent)
+            blocks.append(
+                f'<div class="clause-context"><p>{html.escape(self.t("sub-item-context", number=parent.cited or ""))}</p>\n'
+                f'<blockquote><p><span class="clause__number">{html.escape(parent.number or "")}.</span> '
+                f'{self.inline("communique", parent.id)}</p></blockquote></div>'
+            )
+        blocks.append(self.clause_block(clause, url, with_page_link=False))
+        blocks.append(self.sources(clause, url))
+        blocks.append(self.pager(index, url))
+        return Page(f"communique/{clause.id}.md", url, _join(blocks))
+
+    def sources(self, clause: Clause, page_url: str) -> str:
+        links = self.catalogue.links_of(clause.id)
+        if not links:
+            return ""
+        items = []
+        for instrument_id in dict.fromkeys(link.instrument for link in links):
+            name = self.inline("frameworks", f"{instrument_id}.name")
+            href = relative(page_url, f"frameworks/{instrument_id}/")
+            rows = "\n".join(self.source_row(link, page_url) for link in links if link.instrument == instrument_id)
+            items.append(f'<li><a href="{href}">{name}</a>\n<ul>\n{rows}\n</ul></li>')
+        heading = self.t("clause-sources-heading")
+        return (f"## {_heading(heading)} {{#sources}}\n\n"
+                f'<ul class="clause-sources">\n' + "\n".join(items) + "\n</ul>")
+
+    def provision_label(self, instrument_id: str, provision_id: str) -> str:
+        instrument = self.catalogue.instrument(instrument_id)
+        provision = instrument.provision(provision_id) if instrument else None
+        kind = "capability" if provision_id.startswith("capability-") else "article"
+        return self.t(f"provision-{kind}", number=provision.number if provision else provision_id)
+
+    def source_row(self, link: Link, page_url: str) -> str:
+        relation = self.inline("frameworks", f"relation.{link.relation}")
+        rationale = self.inline("links", link.key)
+        if link.provision:
+            href = relative(page_url, f"frameworks/{link.instrument}/#{link.provision}")
+            label = html.escape(self.provision_label(link.instrument, link.provision))
+            heading = self.inline("frameworks", f"{link.instrument}.{link.provision}")
+            target = f'<a href="{href}">{label}</a>: {heading}'
+        else:
+            href = relative(page_url, f"frameworks/{link.instrument}/")
+            target = f'<a href="{href}">{self.inline("frameworks", f"{link.instrument}.short")}</a>'
+        return (f'<li class="source" data-relation="{link.relation}"><span class="source__relation">{relation}</span> '
+                f'{target}<p class="source__rationale">{rationale}</p></li>')
+
+    def pager(self, index: int, page_url: str) -> str:
+        clauses = self.catalogue.clauses
+        parts = []
+        if index > 0:
+            previous = clauses[index - 1]
+            parts.append(f'<a rel="prev" href="{relative(page_url, clause_url(previous.id))}">'
+                         f'{html.escape(self.t("previous-clause", label=self.label(previous)))}</a>')
+        parts.append(f'<a class="clause-pager__full" href="{relative(page_url, "communique/#" + clauses[index].id)}">'
+                     f'{html.escape(self.t("in-full-text"))}</a>')
+        if index + 1 < len(clauses):
+            following = clauses[index + 1]
+            parts.append(f'<a rel="next" href="{relative(page_url, clause_url(following.id))}">'
+                         f'{html.escape(self.t("next-clause", label=self.label(following)))}</a>')
+        return '<nav class="clause-pager">\n' + "\n".join(parts) + "\n</nav>"
+
+    def pages(self) -> list[Page]:
+        """Every generated page of this language."""
+        return [self.full_text()] + [self.clause_page(i) for i in range(len(self.catalogue.clauses))]
+
+
+def redirects(catalogue: Catalogue) -> dict[str, str]:
+    """Static redirect pages for retired clause ids: relative path → HTML, the same in every language."""
+    pages = {}
+    for old, new in catalogue.retired.items():
+        target = f"../{new}/"
+        pages[f"communique/{old}/index.html"] = (
+            '<!doctype html><html><head><meta charset="utf-8">'
+            f'<title>{html.escape(new)}</title><meta name="robots" content="noindex">'
+            f'<link rel="canonical" href="{target}"><meta http-equiv="refresh" content="0; url={target}">'
+            f'</head><body><p><a href="{target}">{html.escape(new)}</a></p></body></html>'
+        )
+    return pages
+
+
+def _heading(text: str) -> str:
+    """Text safe inside a Markdown heading."""
+    return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
+
+
+def _front_matter(title: str, description: str) -> str:
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---"
+
+
+def _join(blocks: list[str]) -> str:
+    return "\n\n".join(b for b in blocks if b) + "\n"

@@ -1,0 +1,106 @@
+"""What a contributed string may contain: Markdown emphasis and https links to
+official sites, nothing else. Each check returns the reasons a string is unsafe."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import markdown
+
+BIDI_CONTROLS = {
+    "\u061c": "ARABIC LETTER MARK", "\u200e": "LEFT-TO-RIGHT MARK", "\u200f": "RIGHT-TO-LEFT MARK",
+    "\u202a": "LEFT-TO-RIGHT EMBEDDING", "\u202b": "RIGHT-TO-LEFT EMBEDDING",
+    "\u202c": "POP DIRECTIONAL FORMATTING", "\u202d": "LEFT-TO-RIGHT OVERRIDE",
+    "\u202e": "RIGHT-TO-LEFT OVERRIDE", "\u2066": "LEFT-TO-RIGHT ISOLATE",
+    "\u2067": "RIGHT-TO-LEFT ISOLATE", "\u2068": "FIRST STRONG ISOLATE",
+    "\u2069": "POP DIRECTIONAL ISOLATE",
+}
+INVISIBLES = {
+    "\u200b": "ZERO WIDTH SPACE", "\u200c": "ZERO WIDTH NON-JOINER", "\u200d": "ZERO WIDTH JOINER",
+    "\u2060": "WORD JOINER", "\ufeff": "ZERO WIDTH NO-BREAK SPACE (byte-order mark)",
+}
+ALLOWED_TAGS = {"p", "strong", "em", "a", "code"}
+
+_RAW_TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|<!--|<\?|<!\[")
+_SCRIPT = re.compile(r"<\s*/?\s*script\b", re.IGNORECASE)
+_HANDLER = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+_inline = markdown.Markdown(extensions=[], output_format="html")
+
+
+def to_html(text: str) -> str:
+    """Render a catalogue string (Markdown) to HTML, without the paragraph around it."""
+    _inline.reset()
+    html = _inline.convert(text)
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return html
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def _domain_allowed(host: str, allowed: tuple[str, ...]) -> bool:
+    host = host.lower().rstrip(".")
+    return any(host == domain or host.endswith("." + domain) for domain in allowed)
+
+
+def url_problem(url: str, allowed: tuple[str, ...]) -> str | None:
+    """Why a link target is not acceptable, or None when it is."""
+    cleaned = re.sub(r"[\s\x00-\x1f]", "", url).lower()
+    if cleaned.startswith("javascript:"):
+        return "contains a javascript: link; remove it"
+    if cleaned.startswith("data:"):
+        return "contains a data: link; remove it"
+    parts = urlsplit(url.strip())
+    if parts.scheme != "https" or not parts.hostname:
+        return f"links to {url!r}; links must be https addresses of official sites"
+    if not _domain_allowed(parts.hostname, allowed):
+        return (f"links to {parts.hostname}, which is not an allowed domain; "
+                "use an official source listed in data/allowed-domains.yml")
+    return None
+
+
+def text_problems(text: str, allowed: tuple[str, ...]) -> list[str]:
+    """Every reason `text` may not be published, most specific first."""
+    reasons: list[str] = []
+    for char, name in BIDI_CONTROLS.items():
+        if char in text:
+            reasons.append(f"contains the invisible bidirectional control U+{ord(char):04X} {name}; delete it")
+    for char, name in INVISIBLES.items():
+        if char in text:
+            reasons.append(f"contains the invisible character U+{ord(char):04X} {name}; delete it")
+    if _CONTROL.search(text):
+        reasons.append("contains a control character; retype the text")
+    if _SCRIPT.search(text):
+        reasons.append("contains a <script> element; remove it")
+    elif _RAW_TAG.search(text):
+        if _HANDLER.search(text):
+            reasons.append("contains an event-handler attribute (on...=); remove it")
+        reasons.append("contains raw HTML; use Markdown (**bold**, *italic*, [text](https://...)) instead")
+    if reasons:
+        return reasons
+    parser = _Elements()
+    parser.feed(to_html(text))
+    for tag, attrs in parser.tags:
+        if tag not in ALLOWED_TAGS:
+            reasons.append(f"produces a <{tag}> element; only **bold**, *italic* and links are allowed")
+        for name, value in attrs.items():
+            if name.startswith("on"):
+                reasons.append("contains an event-handler attribute (on...=); remove it")
+            elif tag == "a" and name == "href":
+                problem = url_problem(value or "", allowed)
+                if problem:
+                    reasons.append(problem)
+            elif not (tag == "a" and name == "title"):
+                reasons.append(f"sets the attribute {name!r}; remove it")
+    return reasons

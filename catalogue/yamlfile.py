@@ -1,0 +1,117 @@
+"""Read one YAML file safely, keeping the line of every key.
+
+PyYAML is used at the node level so that duplicate keys, which a plain
+`safe_load` silently collapses, become problems, and so that every problem can
+name the line a translator must edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from catalogue.problems import Problem
+
+MAX_BYTES = 1_000_000
+
+
+class Mapping(dict):
+    """A dict that remembers the line of each key (1-based) and its own line."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.lines: dict[Any, int] = {}
+
+
+class Sequence(list):
+    """A list that remembers its line and the line of each item."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.lines: list[int] = []
+
+
+@dataclass
+class YamlFile:
+    """A parsed file (or None when unreadable) and the problems found reading it."""
+
+    rel: str
+    data: Any = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+_scalars = yaml.constructor.SafeConstructor()
+
+
+def _convert(node: yaml.Node, rel: str, problems: list[Problem]) -> Any:
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result = Mapping(line)
+        for key_node, value_node in node.value:
+            key = _convert(key_node, rel, problems)
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key, (str, int)):
+                problems.append(Problem(rel, key_line, "", "", "a key must be a plain word; check the indentation"))
+                continue
+            key = str(key)
+            if key in result:
+                problems.append(Problem(
+                    rel, key_line, key, "",
+                    f"is given twice (first on line {result.lines[key]}); keep one entry",
+                ))
+                continue
+            result[key] = _convert(value_node, rel, problems)
+            result.lines[key] = key_line
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        result = Sequence(line)
+        for item in node.value:
+            result.append(_convert(item, rel, problems))
+            result.lines.append(item.start_mark.line + 1)
+        return result
+    return _scalars.construct_object(node)
+
+
+def read(path: Path, rel: str) -> YamlFile:
+    """Parse `path`; `rel` is the path shown to contributors (relative to the project)."""
+    result = YamlFile(rel)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        result.problems.append(Problem(rel, 0, "", "", f"cannot be read ({error.strerror})"))
+        return result
+    if len(raw) > MAX_BYTES:
+        result.problems.append(Problem(
+            rel, 0, "", "", f"is {len(raw):,} bytes, over the limit of {MAX_BYTES:,}; split it or remove what does not belong",
+        ))
+        return result
+    if raw.startswith(b"\xef\xbb\xbf"):
+        result.problems.append(Problem(rel, 1, "", "", "starts with a byte-order mark; save it as UTF-8 without BOM"))
+        return result
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        result.problems.append(Problem(rel, line, "", "", "is not valid UTF-8; save it with UTF-8 encoding"))
+        return result
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 0
+        reason = error.problem or "invalid YAML"
+        result.problems.append(Problem(
+            rel, line, "", "", f"is not valid YAML ({reason}); check quotes, colons and indentation",
+        ))
+        return result
+    except yaml.YAMLError as error:
+        result.problems.append(Problem(rel, 0, "", "", f"is not valid YAML ({error})"))
+        return result
+    if node is not None:
+        result.data = _convert(node, rel, result.problems)
+    return result

@@ -1,0 +1,67 @@
+"""MkDocs hooks: load the catalogue once per build, report its problems, add its pages.
+
+Only MkDocs events live here; the work is done by the `catalogue` package.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from catalogue import load  # noqa: E402
+from catalogue.languages import from_entries  # noqa: E402
+from catalogue.render import Renderer, redirects  # noqa: E402
+from catalogue.site import alternates  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.catalogue")
+state: dict = {}
+
+
+def _i18n(config):
+    return config.plugins["i18n"]
+
+
+@event_priority(-150)
+def on_config(config):
+    """Load and check everything once, in the first language's build; name the site in each language."""
+    i18n = _i18n(config)
+    if not i18n.building:
+        catalogue, problems = load(ROOT, from_entries(dict(entry) for entry in i18n.config.languages))
+        state["catalogue"] = catalogue
+        for problem in problems:
+            log.warning(str(problem))
+    catalogue = state["catalogue"]
+    lang = i18n.current_language
+    config.site_name = catalogue.text(lang, "site", "site-name")
+    config.site_description = catalogue.text(lang, "site", "site-description")
+    return config
+
+
+@event_priority(-200)
+def on_files(files, config):
+    """Add the communique and a page per clause, in the language being built."""
+    catalogue = state["catalogue"]
+    language = catalogue.language(_i18n(config).current_language)
+    for page in Renderer(catalogue, language.code).pages():
+        file = File.generated(config, page.src, content=page.markdown)
+        file.dest_uri = language.prefix + file.dest_uri
+        files.append(file)
+    for path, content in redirects(catalogue).items():
+        files.append(File.generated(config, language.prefix + path, content=content))
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    """Point the language switcher and hreflang links at this same page in every language."""
+    catalogue = state["catalogue"]
+    lang = _i18n(config).current_language
+    context["page_alternates"], config.extra.alternate = alternates(catalogue, lang, page.url, config.site_url)
+    return context
