@@ -169,7 +169,7 @@ def check_translations(catalogue: Catalogue) -> list[Problem]:
                     continue
                 problems += [Problem(entry.path, entry.line, key, language.code, m)
                              for m in _check_entry(catalogue, entry, english[key])]
-            if language.published:
+            if language.published and entries:
                 for key in english.keys() - entries.keys():
                     problems.append(Problem(rel, 0, key, language.code,
                                             f"has no translation; add it (the English is at "

@@ -155,8 +155,11 @@ def _strings(reader: _Reader, languages: list[Language]) -> dict[tuple[str, str,
                 if lang.published:
                     reader.problem(rel, 0, "", "is missing; copy the English file and translate it", lang.code)
                 continue
+            before = len(reader.problems)
             data = reader.file(rel)
             if data is None:
+                if len(reader.problems) == before:
+                    reader.problem(rel, 0, "", "is empty; copy the English file and translate it", lang.code)
                 continue
             if not isinstance(data, Mapping):
                 reader.problem(rel, 1, "", "must be a mapping of id: {text: ...} entries", lang.code)

@@ -169,8 +169,9 @@ class Renderer:
         clause = clauses[index]
         url = clause_url(clause.id)
         label = self.label(clause)
+        text = plain(self.catalogue.resolve(self.lang, "communique", clause.id).text)
         blocks = [
-            _front_matter(label, plain(self.catalogue.resolve(self.lang, "communique", clause.id).text)),
+            _front_matter(label, text, self.jsonld(clause, label, text)),
             f"# {_heading(label)} {{#title}}",
             self.notice(),
         ]
@@ -186,6 +187,20 @@ class Renderer:
         blocks.append(self.pager(index, url))
         return Page(f"communique/{clause.id}.md", url, _join(blocks))
 
+    def jsonld(self, clause: Clause, label: str, text: str) -> dict:
+        """schema.org description of a clause, for search engines and citation tools."""
+        resolved = self.catalogue.resolve(self.lang, "communique", clause.id)
+        official = [i.url for i in (self.catalogue.instrument(link.instrument) for link in self.catalogue.links_of(clause.id))
+                    if i is not None and i.url]
+        return {
+            "@context": "https://schema.org", "@type": "CreativeWork", "identifier": clause.id,
+            "name": label, "text": text, "inLanguage": resolved.lang,
+            "isPartOf": {"@type": "CreativeWork", "name": plain(self.catalogue.resolve(self.lang, "communique", "title").text),
+                         "dateCreated": self.catalogue.summit_end.isoformat(),
+                         "locationCreated": self.t("summit-place")},
+            "citation": list(dict.fromkeys(official)),
+        }
+
     def sources(self, clause: Clause, page_url: str) -> str:
         links = self.catalogue.links_of(clause.id)
         if not links:
@@ -195,7 +210,7 @@ class Renderer:
             name = self.inline("frameworks", f"{instrument_id}.name")
             href = relative(page_url, f"frameworks/{instrument_id}/")
             rows = "\n".join(self.source_row(link, page_url) for link in links if link.instrument == instrument_id)
-            items.append(f'<li><a href="{href}">{name}</a>\n<ul>\n{rows}\n</ul></li>')
+            items.append(f'<li id="sources-{instrument_id}"><a href="{href}">{name}</a>\n<ul>\n{rows}\n</ul></li>')
         heading = self.t("clause-sources-heading")
         return (f"## {_heading(heading)} {{#sources}}\n\n"
                 f'<ul class="clause-sources">\n' + "\n".join(items) + "\n</ul>")
@@ -259,8 +274,13 @@ def _heading(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
 
 
-def _front_matter(title: str, description: str) -> str:
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---"
+def _front_matter(title: str, description: str, jsonld: dict | None = None) -> str:
+    lines = [f"title: {json.dumps(title, ensure_ascii=False)}",
+             f"description: {json.dumps(description, ensure_ascii=False)}"]
+    if jsonld:
+        data = json.dumps(jsonld, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+        lines.append(f"jsonld: {json.dumps(data, ensure_ascii=False)}")
+    return "---\n" + "\n".join(lines) + "\n---"
 
 
 def _join(blocks: list[str]) -> str:

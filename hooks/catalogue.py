@@ -18,7 +18,7 @@ if str(ROOT) not in sys.path:
 
 from catalogue import load  # noqa: E402
 from catalogue.languages import from_entries  # noqa: E402
-from catalogue.render import Renderer, redirects  # noqa: E402
+from catalogue.pages import pages, static_files  # noqa: E402
 from catalogue.site import alternates  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
@@ -47,15 +47,15 @@ def on_config(config):
 
 @event_priority(-200)
 def on_files(files, config):
-    """Add the communique and a page per clause, in the language being built."""
+    """Add the communique, a page per clause, the framework pages and open data, in the language being built."""
     catalogue = state["catalogue"]
     language = catalogue.language(_i18n(config).current_language)
-    for page in Renderer(catalogue, language.code).pages():
+    for page in pages(catalogue, language.code):
         file = File.generated(config, page.src, content=page.markdown)
         file.dest_uri = language.prefix + file.dest_uri
         files.append(file)
-    for path, content in redirects(catalogue).items():
-        files.append(File.generated(config, language.prefix + path, content=content))
+    for path, content in static_files(catalogue, language.code).items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 
@@ -65,3 +65,23 @@ def on_page_context(context, page, config, nav):
     lang = _i18n(config).current_language
     context["page_alternates"], config.extra.alternate = alternates(catalogue, lang, page.url, config.site_url)
     return context
+
+
+def on_post_template(output, template_name, config):
+    """Keep each language's 404 page: every language build writes the same root 404.html."""
+    if template_name == "404.html":
+        state.setdefault("404", {})[_i18n(config).current_language] = output
+    return output
+
+
+@event_priority(-200)
+def on_post_build(config):
+    """Once every language is built: a 404 page per language, the default one at the root."""
+    if _i18n(config).building:
+        return
+    catalogue = state["catalogue"]
+    for language in catalogue.languages:
+        page = state.get("404", {}).get(language.code)
+        if page is not None:
+            target = Path(config.site_dir) / language.prefix / "404.html"
+            target.write_text(page, encoding="utf-8")

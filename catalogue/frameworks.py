@@ -1,0 +1,160 @@
+"""Framework pages (one per instrument, with provision anchors and "cited by"),
+their index, and the crosswalk of clauses × instruments."""
+
+from __future__ import annotations
+
+import html
+
+from babel.dates import format_date
+
+from catalogue.model import Instrument, Link
+from catalogue.render import Page, Renderer, _front_matter, _heading, _join, clause_url, plain, relative
+
+
+class FrameworkRenderer(Renderer):
+    """Renders the framework side of the site in one language."""
+
+    def date(self, value) -> str:
+        if value is None:
+            return self.t("not-confirmed")
+        return format_date(value, format="long", locale=self.lang)
+
+    def facts(self, instrument: Instrument) -> str:
+        rows = [
+            ("facts-kind", html.escape(self.t(f"kind-{instrument.kind}"))),
+            ("facts-adopted-by", self.inline("frameworks", f"{instrument.id}.adopted-by")),
+            ("facts-adopted", html.escape(self.date(instrument.adopted))),
+        ]
+        if instrument.in_force:
+            rows.append(("facts-in-force", html.escape(self.date(instrument.in_force))))
+        official = (f'<a href="{html.escape(instrument.url)}" rel="noopener noreferrer">'
+                    f'{html.escape(self.t("official-text-link"))}</a>') if instrument.url \
+            else html.escape(self.t("no-official-text"))
+        rows.append(("facts-official-text", official))
+        body = "\n".join(f"<dt>{html.escape(self.t(key))}</dt><dd>{value}</dd>" for key, value in rows)
+        return f'<dl class="instrument-facts">\n{body}\n</dl>'
+
+    def cited_by(self, links: list[Link], page_url: str) -> str:
+        if not links:
+            return f'<p class="cited-by cited-by--none">{html.escape(self.t("not-cited"))}</p>'
+        rows = []
+        for link in links:
+            clause = self.catalogue.clause(link.clause)
+            href = relative(page_url, clause_url(clause.id) + "#sources")
+            relation = self.inline("frameworks", f"relation.{link.relation}.reverse")
+            rows.append(f'<li class="backlink" data-clause="{clause.id}" data-relation="{link.relation}">'
+                        f'<span class="backlink__relation">{relation}</span> '
+                        f'<a href="{href}">{html.escape(self.label(clause))}</a>'
+                        f'<p class="backlink__rationale">{self.inline("links", link.key)}</p></li>')
+        return (f'<div class="cited-by"><p class="cited-by__heading">{html.escape(self.t("cited-by"))}</p>\n'
+                f'<ul>\n' + "\n".join(rows) + "\n</ul></div>")
+
+    def instrument_page(self, instrument: Instrument) -> Page:
+        url = f"frameworks/{instrument.id}/"
+        name = plain(self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.name").text)
+        summary = self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.summary").text
+        blocks = [
+            _front_matter(plain(self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.short").text),
+                          plain(summary)),
+            f"# {_heading(name)} {{#title}}",
+            self.notice(),
+            f'<p class="instrument-summary">{self.inline("frameworks", f"{instrument.id}.summary")}</p>',
+            self.facts(instrument),
+        ]
+        whole = [link for link in self.catalogue.links_to(instrument.id) if link.provision is None]
+        if whole:
+            blocks.append(f"## {_heading(self.t('cited-whole-heading'))} {{#whole}}")
+            blocks.append(self.cited_by(whole, url))
+        if instrument.provisions:
+            blocks.append(f"## {_heading(self.t('provisions-heading'))} {{#provisions}}")
+        domain = None
+        for provision in instrument.provisions:
+            if provision.domain is not None and provision.domain != domain:
+                domain = provision.domain
+                title = plain(self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.domain-{domain}").text)
+                blocks.append(f"### {_heading(title)} {{#domain-{domain}}}")
+            level = "####" if provision.domain is not None else "###"
+            label = self.provision_label(instrument.id, provision.id)
+            heading = plain(self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.{provision.id}").text)
+            blocks.append(f"{level} {_heading(label)}: {_heading(heading)} {{#{provision.id}}}")
+            if provision.url:
+                blocks.append(f'<p class="provision__official"><a href="{html.escape(provision.url)}" '
+                              f'rel="noopener noreferrer">{html.escape(self.t("official-text-link"))}</a></p>')
+            blocks.append(self.cited_by(self.catalogue.links_to(instrument.id, provision.id), url))
+        return Page(f"frameworks/{instrument.id}.md", url, _join(blocks))
+
+    def index_page(self) -> Page:
+        url = "frameworks/"
+        items = []
+        for instrument in self.catalogue.instruments:
+            href = relative(url, f"frameworks/{instrument.id}/")
+            count = len(self.catalogue.links_to(instrument.id))
+            items.append(f'<li><a href="{href}">{self.inline("frameworks", f"{instrument.id}.name")}</a> '
+                         f'<span class="instrument-kind">({html.escape(self.t(f"kind-{instrument.kind}"))})</span> '
+                         f'<span class="instrument-count" data-count="{count}"></span></li>')
+        blocks = [
+            _front_matter(self.t("frameworks-title"), self.t("frameworks-intro")),
+            f"# {_heading(self.t('frameworks-title'))} {{#title}}",
+            self.notice(),
+            f"<p>{html.escape(self.t('frameworks-intro'))}</p>",
+            '<ul class="instrument-list">\n' + "\n".join(items) + "\n</ul>",
+            f'<p><a href="{relative(url, "crosswalk/")}">{html.escape(self.t("crosswalk-title"))}</a> · '
+            f'<a href="{relative(url, "open-data/")}">{html.escape(self.t("open-data-title"))}</a></p>',
+        ]
+        return Page("frameworks/index.md", url, _join(blocks))
+
+    def crosswalk_page(self) -> Page:
+        url = "crosswalk/"
+        instruments = self.catalogue.instruments
+        head = "".join(
+            f'<th scope="col"><a href="{relative(url, f"frameworks/{i.id}/")}">'
+            f'{self.inline("frameworks", f"{i.id}.short")}</a></th>' for i in instruments)
+        rows = []
+        for clause in self.catalogue.clauses:
+            cells = []
+            for instrument in instruments:
+                count = sum(1 for link in self.catalogue.links_of(clause.id) if link.instrument == instrument.id)
+                if count:
+                    href = relative(url, clause_url(clause.id) + f"#sources-{instrument.id}")
+                    cells.append(f'<td data-count="{count}"><a href="{href}">{count}</a></td>')
+                else:
+                    cells.append('<td data-count="0"><span aria-hidden="true">·</span>'
+                                 '<span class="md-visually-hidden">0</span></td>')
+            total = len(self.catalogue.links_of(clause.id))
+            rows.append(f'<tr id="row-{clause.id}"><th scope="row"><a href="{relative(url, clause_url(clause.id))}">'
+                        f'{html.escape(self.label(clause))}</a></th>{"".join(cells)}<td>{total}</td></tr>')
+        table = (f'<div class="crosswalk-scroll" tabindex="0" role="region" aria-labelledby="crosswalk-caption">'
+                 f'<table class="crosswalk">\n<caption id="crosswalk-caption">{html.escape(self.t("crosswalk-intro"))}'
+                 f'</caption>\n<thead><tr><th scope="col">{html.escape(self.t("crosswalk-clause"))}</th>{head}'
+                 f'<th scope="col">{html.escape(self.t("crosswalk-total"))}</th></tr></thead>\n<tbody>\n'
+                 + "\n".join(rows) + "\n</tbody></table></div>")
+        listing = []
+        for clause in self.catalogue.clauses:
+            entries = "".join(
+                f'<li>{self.inline("frameworks", f"relation.{link.relation}")} '
+                f'<a href="{self.target_href(link, url)}">{self.target_label(link)}</a></li>'
+                for link in self.catalogue.links_of(clause.id))
+            listing.append(f'<li><a href="{relative(url, clause_url(clause.id))}">{html.escape(self.label(clause))}</a>'
+                           f'<ul>{entries}</ul></li>')
+        blocks = [
+            _front_matter(self.t("crosswalk-title"), self.t("crosswalk-intro")),
+            f"# {_heading(self.t('crosswalk-title'))} {{#title}}",
+            self.notice(), table,
+            f"## {_heading(self.t('crosswalk-list-heading'))} {{#list}}",
+            '<ul class="crosswalk-list">\n' + "\n".join(listing) + "\n</ul>",
+        ]
+        return Page("crosswalk/index.md", url, _join(blocks))
+
+    def target_href(self, link: Link, page_url: str) -> str:
+        fragment = f"#{link.provision}" if link.provision else ""
+        return relative(page_url, f"frameworks/{link.instrument}/{fragment}")
+
+    def target_label(self, link: Link) -> str:
+        short = self.inline("frameworks", f"{link.instrument}.short")
+        if not link.provision:
+            return short
+        return f"{short}, {html.escape(self.provision_label(link.instrument, link.provision))}"
+
+    def pages(self) -> list[Page]:
+        return ([self.index_page(), self.crosswalk_page()]
+                + [self.instrument_page(instrument) for instrument in self.catalogue.instruments])

@@ -1,0 +1,116 @@
+"""The catalogue as open data: JSON per language, a language-neutral crosswalk, CSV."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+
+from catalogue.frameworks import FrameworkRenderer
+from catalogue.model import Catalogue
+from catalogue.render import Page, _front_matter, _heading, _join, clause_url, plain
+
+FILES = "open-data/"
+
+
+def _plain(catalogue: Catalogue, lang: str, domain: str, key: str) -> str:
+    return plain(catalogue.resolve(lang, domain, key).text)
+
+
+def catalogue_json(catalogue: Catalogue, lang: str) -> dict:
+    """Every clause, instrument and link with the text shown in `lang`."""
+    renderer = FrameworkRenderer(catalogue, lang)
+    base = catalogue.language(lang).prefix
+    clauses = []
+    for clause in catalogue.clauses:
+        resolved = catalogue.resolve(lang, "communique", clause.id)
+        translation = resolved.translation
+        clauses.append({
+            "id": clause.id, "kind": clause.kind, "number": clause.cited, "label": renderer.label(clause),
+            "text": plain(resolved.text), "text_language": resolved.lang, "url": base + clause_url(clause.id),
+            "translation_status": "source" if lang == catalogue.default.code else (
+                "untranslated" if resolved.is_fallback(lang) else translation.status.value),
+            "reviewer": translation.reviewer if translation and not resolved.is_fallback(lang) else None,
+            "sources": [{
+                "instrument": link.instrument, "provision": link.provision, "relation": link.relation,
+                "relation_label": _plain(catalogue, lang, "frameworks", f"relation.{link.relation}"),
+                "rationale": _plain(catalogue, lang, "links", link.key),
+            } for link in catalogue.links_of(clause.id)],
+        })
+    instruments = [{
+        "id": i.id, "kind": i.kind,
+        "name": _plain(catalogue, lang, "frameworks", f"{i.id}.name"),
+        "short": _plain(catalogue, lang, "frameworks", f"{i.id}.short"),
+        "summary": _plain(catalogue, lang, "frameworks", f"{i.id}.summary"),
+        "adopted": i.adopted.isoformat() if i.adopted else None,
+        "in_force": i.in_force.isoformat() if i.in_force else None,
+        "official_url": i.url, "url": f"{base}frameworks/{i.id}/",
+        "provisions": [{
+            "id": p.id, "number": p.number, "official_url": p.url,
+            "heading": _plain(catalogue, lang, "frameworks", f"{i.id}.{p.id}"),
+        } for p in i.provisions],
+    } for i in catalogue.instruments]
+    return {
+        "language": lang,
+        "title": _plain(catalogue, lang, "communique", "title"),
+        "summit": {"start": catalogue.summit_start.isoformat(), "end": catalogue.summit_end.isoformat(),
+                   "place": _plain(catalogue, lang, "site", "summit-place")},
+        "clauses": clauses, "instruments": instruments,
+    }
+
+
+def crosswalk_json(catalogue: Catalogue) -> dict:
+    """The links between clauses and instruments, with ids only: the same in every language."""
+    return {
+        "clauses": [c.id for c in catalogue.clauses],
+        "instruments": [{"id": i.id, "provisions": [p.id for p in i.provisions]} for i in catalogue.instruments],
+        "relations": list(catalogue.relations),
+        "links": [{"clause": link.clause, "instrument": link.instrument, "provision": link.provision,
+                   "relation": link.relation} for link in catalogue.links],
+    }
+
+
+def links_csv(catalogue: Catalogue, lang: str) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["clause", "clause_label", "instrument", "provision", "relation", "relation_label", "rationale"])
+    for clause in catalogue_json(catalogue, lang)["clauses"]:
+        for source in clause["sources"]:
+            writer.writerow([clause["id"], clause["label"], source["instrument"], source["provision"] or "",
+                             source["relation"], source["relation_label"], source["rationale"]])
+    return out.getvalue()
+
+
+def files(catalogue: Catalogue, lang: str, schemas: dict[str, str]) -> dict[str, str]:
+    """The open-data files a language build writes, by path from the site root."""
+    result = {
+        f"{FILES}catalogue.{lang}.json": json.dumps(catalogue_json(catalogue, lang), ensure_ascii=False, indent=1),
+        f"{FILES}links.{lang}.csv": links_csv(catalogue, lang),
+    }
+    if lang == catalogue.default.code:
+        result[f"{FILES}crosswalk.json"] = json.dumps(crosswalk_json(catalogue), indent=1)
+        result.update({f"{FILES}{name}": text for name, text in schemas.items()})
+    return result
+
+
+def page(catalogue: Catalogue, lang: str, schema_names: list[str]) -> Page:
+    """The page that lists the open-data files, in `lang`."""
+    renderer = FrameworkRenderer(catalogue, lang)
+    up = "../" * (catalogue.language(lang).prefix.count("/") + 1)
+    items = [
+        (f"{up}{FILES}catalogue.{lang}.json", renderer.t("open-data-catalogue")),
+        (f"{up}{FILES}links.{lang}.csv", renderer.t("open-data-catalogue-csv")),
+        (f"{up}{FILES}crosswalk.json", renderer.t("open-data-crosswalk")),
+    ]
+    listing = "\n".join(f'<li><a href="{href}">{html.escape(href.rsplit("/", 1)[1])}</a>: {html.escape(text)}</li>'
+                        for href, text in items)
+    schemas = " ".join(f'<a href="{up}{FILES}{name}">{html.escape(name)}</a>' for name in schema_names)
+    blocks = [
+        _front_matter(renderer.t("open-data-title"), renderer.t("open-data-intro")),
+        f"# {_heading(renderer.t('open-data-title'))} {{#title}}",
+        f"<p>{html.escape(renderer.t('open-data-intro'))}</p>",
+        f'<ul class="open-data">\n{listing}\n</ul>',
+        f"<p>{html.escape(renderer.t('open-data-schemas'))} {schemas}</p>",
+    ]
+    return Page("open-data/index.md", "open-data/", _join(blocks))
