@@ -1,0 +1,41 @@
+"""Build the real site once per test run (strictly, as the README does) and read it back."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Built:
+    site: Path
+    returncode: int
+    output: str
+
+    def html(self, path: str) -> BeautifulSoup:
+        """A built page by its URL path ('fr/communique/op1-iii/')."""
+        file = self.site / path / "index.html" if not path.endswith(".html") else self.site / path
+        return BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
+
+
+def build(project: Path, site: Path) -> Built:
+    """`mkdocs build --strict` of `project` into `site`, as a subprocess (the real CLI)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True, text=True, env=env, cwd=project,
+    )
+    return Built(site, result.returncode, result.stdout + result.stderr)
+
+
+@cache
+def real_site(tmp: Path) -> Built:
+    return build(ROOT, tmp / "site")

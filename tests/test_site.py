@@ -1,0 +1,171 @@
+"""The real site, built once strictly: every clause in every language, lang/dir, hreflang,
+the English text as adopted, and the framework cross-references both ways."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from catalogue.languages import from_mkdocs_yml
+from tests.sitebuild import ROOT, real_site
+
+LANGUAGES = from_mkdocs_yml(ROOT / "mkdocs.yml")
+CODES = [lang.code for lang in LANGUAGES]
+CLAUSES = ["preamble", "pp1", "pp2", "pp3", "op1", "op1-i", "op1-ii", "op1-iii", "op1-iv", "op1-v",
+           "op1-vi", "op1-vii", "op1-viii", "op2", "op3"]
+SEED = ROOT.parent / "shared" / "seeds" / "000_eda05565b8e64d18.txt"
+
+
+def prefix(code: str) -> str:
+    return "" if code == "en" else f"{code}/"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    built = real_site(tmp_path_factory.mktemp("real"))
+    assert built.returncode == 0, built.output
+    return built
+
+
+def test_the_seven_languages_are_configured():
+    assert CODES == ["en", "fr", "ar", "pt", "es", "sw", "am"]
+
+
+def test_strict_build_passes_with_zero_warnings(site):
+    assert "WARNING" not in site.output
+    assert "Traceback" not in site.output
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_clause_is_an_anchor_on_the_full_text(site, code):
+    page = site.html(f"{prefix(code)}communique/")
+    for clause in CLAUSES:
+        assert page.find(id=clause, class_="clause"), f"{code}: #{clause} missing on the full text"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_clause_has_its_own_page(site, code):
+    for clause in CLAUSES:
+        page = site.html(f"{prefix(code)}communique/{clause}/")
+        block = page.find(id=clause, class_="clause")
+        assert block and block.find(class_="clause__text").get_text(strip=True)
+        links = {a.get("href") for a in page.select(".clause-pager a")}
+        assert f"../#{clause}" in links, f"{code}/{clause}: no link back to the full text"
+
+
+def test_clause_pages_link_to_previous_and_next(site):
+    page = site.html("fr/communique/op1-iii/")
+    assert page.select_one('.clause-pager a[rel="prev"]')["href"] == "../op1-ii/"
+    assert page.select_one('.clause-pager a[rel="next"]')["href"] == "../op1-iv/"
+    assert not site.html("communique/preamble/").select_one('.clause-pager a[rel="prev"]')
+    assert not site.html("communique/op3/").select_one('.clause-pager a[rel="next"]')
+
+
+def test_sub_item_pages_show_their_number_as_printed(site):
+    assert site.html("communique/op1-iii/").h1.get_text(strip=True) == "Paragraph 1 (iii)"
+    assert site.html("communique/pp2/").h1.get_text(strip=True) == "Preambular paragraph 2"
+
+
+def _pages(site_dir: Path):
+    for file in sorted(site_dir.rglob("*.html")):
+        rel = file.relative_to(site_dir).as_posix()
+        if rel.startswith(("assets/", "search/", "open-data/")) or "/open-data/" in rel and rel.endswith(".json"):
+            continue
+        yield rel, file
+
+
+def test_every_page_declares_its_language(site):
+    from bs4 import BeautifulSoup
+
+    checked = 0
+    for rel, file in _pages(site.site):
+        first = rel.split("/", 1)[0]
+        expected = first if first in CODES else "en"
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
+        if soup.find("meta", attrs={"http-equiv": "refresh"}):
+            continue
+        assert soup.html.get("lang") == expected, rel
+        direction = "rtl" if expected == "ar" else "ltr"
+        assert soup.body.get("dir") == direction, rel
+        checked += 1
+    assert checked >= len(CODES) * (1 + 1 + len(CLAUSES) + 1 + 8 + 2)
+
+
+@pytest.mark.parametrize("clause", CLAUSES)
+def test_clause_pages_have_hreflang_alternates_for_the_same_clause(site, clause):
+    for code in CODES:
+        page = site.html(f"{prefix(code)}communique/{clause}/")
+        alternates = {link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"][hreflang]')}
+        for other in CODES:
+            assert alternates[other].endswith(f"/{prefix(other)}communique/{clause}/"), (code, other)
+        assert alternates["x-default"].endswith(f"/communique/{clause}/")
+
+
+def test_language_switcher_stays_on_the_same_clause(site):
+    page = site.html("ar/communique/op1-iv/")
+    links = {a["hreflang"]: a["href"] for a in page.select("a.md-select__link")}
+    assert links["en"] == "../../../communique/op1-iv/"
+    assert links["am"] == "../../../am/communique/op1-iv/"
+    assert links["ar"] == "./"
+
+
+def _seed_lines() -> dict[str, str]:
+    """The seed's clause lines, without Markdown emphasis, keyed by clause id."""
+    text = SEED.read_text(encoding="utf-8")
+    plain = [re.sub(r"[*]", "", line).strip().lstrip("- ").strip() for line in text.splitlines()]
+    lines = [line for line in plain if line]
+    start = next(i for i, line in enumerate(lines) if line.startswith("WE,"))
+    body = lines[start:]
+    ids = ["preamble", "pp1", "pp2", "pp3", "op1"] + [f"op1-{n}" for n in
+                                                       ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"]] + ["op2", "op3"]
+    assert len(body) == len(ids)
+    return dict(zip(ids, body))
+
+
+def _shown(block) -> str:
+    text = block.find(class_="clause__text")
+    for permalink in text.select(".clause__permalink"):
+        permalink.decompose()
+    return re.sub(r"\s+", " ", text.get_text(" ", strip=True)).replace(" ;", ";").replace(" :", ":").replace(" ,", ",")
+
+
+def test_english_text_is_the_seed_word_for_word(site):
+    page = site.html("communique/")
+    for clause, line in _seed_lines().items():
+        shown = _shown(page.find(id=clause, class_="clause"))
+        assert re.sub(r"\s+", " ", shown) == re.sub(r"\s+", " ", line), clause
+    header = page.select_one(".communique-header").get_text(" ", strip=True)
+    for part in ("GLOBAL SUMMIT TO TACKLE ONLINE CHILD SEXUAL EXPLOITATION", "11-12 DECEMBER 2019",
+                 "Protecting Children from Abuse in the Digital World"):
+        assert part in header
+    assert page.h1.get_text(strip=True) == "COMMUNIQUE OF THE GLOBAL SUMMIT TO TACKLE ONLINE CHILD SEXUAL EXPLOITATION"
+
+
+@pytest.mark.parametrize("code", [c for c in CODES if c != "en"])
+def test_translations_are_shown_and_labelled_unofficial(site, code):
+    page = site.html(f"{prefix(code)}communique/")
+    assert page.select_one(".translation-notice")
+    english = site.html("communique/")
+    for clause in CLAUSES:
+        ours = page.find(id=clause, class_="clause")
+        assert _shown(ours) != _shown(english.find(id=clause, class_="clause")), f"{code}/{clause} is not translated"
+        assert ours.select_one(".clause__status--machine-draft, .clause__status--reviewed"), (code, clause)
+        assert not ours.select('[lang="en"]'), f"{code}/{clause} falls back to English"
+
+
+def test_home_page_in_every_language_leads_to_the_communique(site):
+    for code in CODES:
+        page = site.html(prefix(code) or ".")
+        assert page.select_one('a[href="communique/"]'), code
+
+
+def test_no_page_requests_anything_from_another_host(site):
+    pattern = re.compile(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(https?:)?//(?!127\.0\.0\.1)', re.I)
+    for rel, file in _pages(site.site):
+        for match in pattern.finditer(file.read_text(encoding="utf-8")):
+            tag = match.group(0)
+            assert 'rel="alternate"' in tag or 'rel="canonical"' in tag, (rel, tag)
