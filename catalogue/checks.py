@@ -118,7 +118,8 @@ def _placeholders(text: str) -> set[str]:
         return {"<unbalanced braces>"}
 
 
-def _check_entry(catalogue: Catalogue, entry: Translation, english: Translation | None) -> Iterable[str]:
+def _check_entry(catalogue: Catalogue, entry: Translation, english: Translation | None,
+                 draft: bool = False) -> Iterable[str]:
     if not entry.text.strip():
         yield "translation is empty; write the text" if english else "text is empty"
         return
@@ -128,6 +129,8 @@ def _check_entry(catalogue: Catalogue, entry: Translation, english: Translation 
     if _placeholders(entry.text) != _placeholders(english.text):
         wanted = ", ".join(sorted("{" + p + "}" for p in _placeholders(english.text))) or "none"
         yield f"placeholders differ from the English; keep exactly: {wanted}"
+    if draft:
+        return
     if entry.source is None:
         yield (f"has no `source:` fingerprint; compare it with the English, then run "
                f"`make accept LANG={entry.lang} ID={entry.key}`")
@@ -168,7 +171,7 @@ def check_translations(catalogue: Catalogue) -> list[Problem]:
                                             f"is not an id of {en_rel}; check the spelling or remove it"))
                     continue
                 problems += [Problem(entry.path, entry.line, key, language.code, m)
-                             for m in _check_entry(catalogue, entry, english[key])]
+                             for m in _check_entry(catalogue, entry, english[key], draft=not language.published)]
             if language.published and entries:
                 for key in english.keys() - entries.keys():
                     problems.append(Problem(rel, 0, key, language.code,
@@ -185,7 +188,11 @@ def run(catalogue: Catalogue, published: Any, retired: Any) -> list[Problem]:
 def usable(catalogue: Catalogue, problems: list[Problem]) -> frozenset[tuple[str, str, str]]:
     """The strings safe and current enough to publish: those with no problem of their own."""
     flagged = {(p.path, p.id) for p in problems}
+    source = catalogue.default.code
     return frozenset(
-        key for key, entry in catalogue.strings.items()
-        if (entry.path, entry.key) not in flagged and entry.text.strip()
+        (lang, domain, key) for (lang, domain, key), entry in catalogue.strings.items()
+        if (entry.path, entry.key) not in flagged and entry.text.strip() and (
+            lang == source or (
+                (english := catalogue.strings.get((source, domain, key))) is not None
+                and entry.source == fingerprint(english.text)))
     )

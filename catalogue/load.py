@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,7 @@ from catalogue.yamlfile import Mapping, Sequence, read
 
 DOMAINS = ("communique", "site", "frameworks", "links")
 ENTRY_FIELDS = {"text", "source", "status", "reviewer", "history", "note"}
+LANGUAGE_FILE = "language.yml"
 
 
 @dataclass
@@ -149,6 +150,11 @@ def _strings(reader: _Reader, languages: list[Language]) -> dict[tuple[str, str,
                 "does not configure; add the language there or remove the folder", child.name,
             )
     for lang in languages:
+        known = {f"{domain}.yml" for domain in DOMAINS} | {LANGUAGE_FILE}
+        for extra in sorted((folder / lang.code).glob("*")) if (folder / lang.code).is_dir() else []:
+            if extra.name not in known:
+                reader.problem(f"translations/{lang.code}/{extra.name}", 0, "", "is not a translation file; "
+                               f"the files are {', '.join(sorted(known))}", lang.code)
         for domain in DOMAINS:
             rel = f"translations/{lang.code}/{domain}.yml"
             if not (reader.root / rel).is_file():
@@ -186,9 +192,28 @@ def _strings(reader: _Reader, languages: list[Language]) -> dict[tuple[str, str,
     return strings
 
 
+def _publication(reader: _Reader, languages: list[Language]) -> list[Language]:
+    """Whether each translation is published (complete, checked strictly) or a draft, from its language.yml."""
+    result = []
+    for language in languages:
+        if language.default:
+            result.append(language)
+            continue
+        rel = f"translations/{language.code}/language.yml"
+        data = reader.file(rel) if (reader.root / rel).is_file() else None
+        published = data.get("published") if isinstance(data, Mapping) else None
+        if not isinstance(published, bool):
+            reader.problem(rel, getattr(data, "line", 0), "published", "must say `published: true` (complete and "
+                           "checked) or `published: false` (a draft)", language.code)
+            published = False
+        result.append(replace(language, published=published))
+    return result
+
+
 def load(root: Path, languages: list[Language]) -> tuple[Catalogue, list[Problem]]:
     """Read the project at `root` for `languages` (the default first); return it with every problem found."""
     reader = _Reader(Path(root))
+    languages = _publication(reader, languages)
     clauses, header, start, end = _clauses(reader, reader.file("data/communique.yml"))
     instruments = _instruments(reader, reader.file("data/instruments.yml"))
     links, relations = _links(reader, reader.file("data/links.yml"))

@@ -23,7 +23,7 @@ SITE_KEYS = (
     "label-preamble", "label-preambular", "label-operative", "facts-heading", "facts-dates", "facts-place",
     "summit-place", "sub-item-context", "permalink-title", "clause-page-link", "in-full-text",
     "previous-clause", "next-clause", "clause-sources-heading", "unofficial-translation",
-    "status-machine-draft", "status-reviewed", "status-untranslated", "provision-article", "provision-capability",
+    "status-machine-draft", "status-reviewed", "status-untranslated", "provision-article", "provision-capability", "draft-notice",
 )
 _TAGS = {"strong", "em", "a", "code"}
 _ATTRIBUTES = {"a": {"href", "title"}}
@@ -121,8 +121,9 @@ class Renderer:
     def notice(self) -> str:
         if self.language.default:
             return ""
+        draft = "" if self.language.published else f' {html.escape(self.t("draft-notice"))}'
         return (f'<p class="translation-notice" role="note">'
-                f'{html.escape(self.t("unofficial-translation"))}</p>')
+                f'{html.escape(self.t("unofficial-translation"))}{draft}</p>')
 
     def header(self) -> str:
         lines = [f'<p class="communique-header__line communique-header__line--{key}">'
