@@ -112,8 +112,10 @@ def expected_keys(catalogue: Catalogue) -> dict[str, set[str] | None]:
 
 
 def _placeholders(text: str) -> set[str]:
+    """Each {field} of a string as written, conversion and format spec included."""
     try:
-        return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
+        return {"{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+                for _, name, spec, conversion in Formatter().parse(text) if name is not None}
     except ValueError:
         return {"<unbalanced braces>"}
 
@@ -127,11 +129,11 @@ def _check_entry(catalogue: Catalogue, entry: Translation, english: Translation 
     if english is None:
         return
     if _placeholders(entry.text) != _placeholders(english.text):
-        wanted = ", ".join(sorted("{" + p + "}" for p in _placeholders(english.text))) or "none"
+        wanted = ", ".join(sorted(_placeholders(english.text))) or "none"
         yield f"placeholders differ from the English; keep exactly: {wanted}"
     if draft:
-        return
-    if entry.source is None:
+        pass
+    elif entry.source is None:
         yield (f"has no `source:` fingerprint; compare it with the English, then run "
                f"`make accept LANG={entry.lang} ID={entry.key}`")
     elif entry.source != fingerprint(english.text):

@@ -115,6 +115,10 @@ def cmd_accept(root: Path, args: argparse.Namespace) -> int:
         english = catalogue.strings.get((source, domain, key))
         if english is not None:
             by_file.setdefault(entry.path, []).append((key, fingerprint(english.text)))
+    known = {key for updates in by_file.values() for key, _ in updates}
+    unknown = [key for key in args.ids if key not in known]
+    if unknown:
+        raise SystemExit(f"no such id in translations/{args.lang}/: {', '.join(unknown)}")
     for rel, updates in by_file.items():
         path = root / rel
         data = rt.load(path.read_text(encoding="utf-8"))

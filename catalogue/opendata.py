@@ -30,7 +30,8 @@ def catalogue_json(catalogue: Catalogue, lang: str) -> dict:
             "id": clause.id, "kind": clause.kind, "number": clause.cited, "label": renderer.label(clause),
             "text": plain(resolved.text), "text_language": resolved.lang, "url": base + clause_url(clause.id),
             "translation_status": "source" if lang == catalogue.default.code else (
-                "untranslated" if resolved.is_fallback(lang) else translation.status.value),
+                "untranslated" if resolved.is_fallback(lang) else
+                (translation.status.value if translation.status else "machine-draft")),
             "reviewer": translation.reviewer if translation and not resolved.is_fallback(lang) else None,
             "sources": [{
                 "instrument": link.instrument, "provision": link.provision, "relation": link.relation,

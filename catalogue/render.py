@@ -24,6 +24,13 @@ SITE_KEYS = (
     "summit-place", "sub-item-context", "permalink-title", "clause-page-link", "in-full-text",
     "previous-clause", "next-clause", "clause-sources-heading", "unofficial-translation",
     "status-machine-draft", "status-reviewed", "status-untranslated", "provision-article", "provision-capability", "draft-notice",
+    # framework pages, crosswalk and open data (catalogue/frameworks.py, catalogue/opendata.py)
+    "frameworks-title", "frameworks-intro", "kind-treaty", "kind-protocol", "kind-framework", "kind-statement",
+    "kind-guidelines", "facts-kind", "facts-adopted-by", "facts-adopted", "facts-in-force", "facts-official-text",
+    "not-confirmed", "no-official-text", "official-text-link", "provisions-heading", "cited-by",
+    "cited-whole-heading", "not-cited", "crosswalk-title", "crosswalk-intro", "crosswalk-clause", "crosswalk-total",
+    "crosswalk-list-heading", "open-data-title", "open-data-intro", "open-data-catalogue", "open-data-catalogue-csv",
+    "open-data-crosswalk", "open-data-schemas",
 )
 _TAGS = {"strong", "em", "a", "code"}
 _ATTRIBUTES = {"a": {"href", "title"}}

@@ -30,7 +30,7 @@ def entry_states(catalogue: Catalogue, problems: list[Problem], lang: str) -> li
         entry = catalogue.strings.get((lang, domain, key))
         if entry is None or not entry.text.strip():
             state = "missing"
-        elif entry.source is not None and entry.source != fingerprint(english.text) and lang != source:
+        elif lang != source and entry.source != fingerprint(english.text):
             state = "stale"
         elif (entry.path, key) in flagged:
             state = "invalid"
