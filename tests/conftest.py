@@ -22,7 +22,7 @@ from catalogue import load  # noqa: E402
 from catalogue.languages import from_mkdocs_yml  # noqa: E402
 from catalogue.model import Language, fingerprint  # noqa: E402
 
-PROJECT_PARTS = ("data", "translations", "docs", "overrides", "hooks", "catalogue", "mkdocs.yml")
+PROJECT_PARTS = ("data", "translations", "docs", "overrides", "hooks", "catalogue", "schemas", "mkdocs.yml")
 
 
 @pytest.fixture
@@ -30,6 +30,8 @@ def project_copy(tmp_path: Path) -> Path:
     """A private copy of the project's sources in tmp_path (no .venv, site or .git)."""
     for name in PROJECT_PARTS:
         source = ROOT / name
+        if not source.exists():
+            continue
         if source.is_dir():
             shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
@@ -94,6 +96,11 @@ def line_of(root: Path, rel: str, start: str) -> int:
     return found[0]
 
 
+def publish_language(root: Path, lang: str, published: bool = True) -> None:
+    """Mark `lang` as published in the copy (held to completeness, fingerprints and review) or as a draft."""
+    (root / f"translations/{lang}/language.yml").write_text(f"published: {str(published).lower()}\n", encoding="utf-8")
+
+
 def english_text(root: Path, domain: str, key: str) -> str:
     """The English text of `key` in the copy."""
     data = yaml.safe_load((root / f"translations/en/{domain}.yml").read_text(encoding="utf-8"))
@@ -128,3 +135,13 @@ def write_entry(root: Path, lang: str, domain: str, key: str, text: str, *,
 def _quoted(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{escaped}"'
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The real site, built once per test run with `mkdocs build --strict`."""
+    from tests.sitebuild import build
+
+    built = build(ROOT, tmp_path_factory.mktemp("real") / "site")
+    assert built.returncode == 0, built.output
+    return built

@@ -6,7 +6,6 @@ import os
 import subprocess
 import sys
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -34,8 +33,3 @@ def build(project: Path, site: Path) -> Built:
         capture_output=True, text=True, env=env, cwd=project,
     )
     return Built(site, result.returncode, result.stdout + result.stderr)
-
-
-@cache
-def real_site(tmp: Path) -> Built:
-    return build(ROOT, tmp / "site")

@@ -3,15 +3,13 @@ the English text as adopted, and the framework cross-references both ways."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
-import jsonschema
 import pytest
 
 from catalogue.languages import from_mkdocs_yml
-from tests.sitebuild import ROOT, real_site
+from tests.sitebuild import ROOT
 
 LANGUAGES = from_mkdocs_yml(ROOT / "mkdocs.yml")
 CODES = [lang.code for lang in LANGUAGES]
@@ -22,13 +20,6 @@ SEED = ROOT.parent / "shared" / "seeds" / "000_eda05565b8e64d18.txt"
 
 def prefix(code: str) -> str:
     return "" if code == "en" else f"{code}/"
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    built = real_site(tmp_path_factory.mktemp("real"))
-    assert built.returncode == 0, built.output
-    return built
 
 
 def test_the_seven_languages_are_configured():

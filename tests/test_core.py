@@ -1,0 +1,179 @@
+"""Unit tests of the catalogue's pure functions, and of the translators' CLI on a copy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, english_text, languages, publish_language, replace_block, translation_entry, write_entry
+
+from catalogue import Catalogue, load
+from catalogue.model import fingerprint
+from catalogue.render import relative
+from catalogue.safety import text_problems
+from catalogue.site import alternates
+from catalogue.status import EntryState, summary
+
+OP1_III = "Sharing best practise on preventing and tackling this crime in all of its forms;"
+OLD_FINGERPRINT = "deadbeef0000"  # a fingerprint of no English text
+FRENCH = "Partager les meilleures pratiques ;"
+
+
+# --- fingerprint -------------------------------------------------------------
+
+def test_fingerprint_is_stable_across_releases():
+    """Changing the hash would make every stamped translation stale at once."""
+    assert fingerprint(OP1_III) == "a1593441378b"
+
+
+def test_fingerprint_hashes_the_composed_form_whatever_the_editor_saved():
+    composed, decomposed = "Prot\u00e9ger", "Prote\u0301ger"
+    assert fingerprint(composed) == fingerprint(decomposed) == "c73e8f4d823f"  # sha256 of the NFC UTF-8 bytes
+
+
+def test_fingerprint_ignores_surrounding_whitespace():
+    assert fingerprint(f"  {OP1_III}\n") == fingerprint(OP1_III)
+
+
+def test_fingerprint_changes_with_the_words():
+    assert fingerprint(OP1_III) != fingerprint(OP1_III.replace("practise", "practice"))
+
+
+# --- links between pages -----------------------------------------------------
+
+@pytest.mark.parametrize(("here", "there", "link"), [
+    ("communique/", "communique/op1-iii/", "op1-iii/"),
+    ("communique/op1-iii/", "communique/#op1-iii", "../#op1-iii"),
+    ("communique/op1-iii/", "communique/op1-iv/", "../op1-iv/"),
+    ("communique/", "communique/#op1-iii", "./#op1-iii"),
+    ("fr/communique/op1-iii/", "communique/op1-iii/", "../../../communique/op1-iii/"),
+    ("", "fr/", "fr/"),
+    ("", "", "./"),
+])
+def test_relative_links_between_directory_urls(here, there, link):
+    assert relative(here, there) == link
+
+
+def _bare_catalogue() -> Catalogue:
+    return Catalogue(languages=tuple(languages()), clauses=(), header=(),
+                     summit_start=date(2019, 12, 11), summit_end=date(2019, 12, 12))
+
+
+def test_alternates_offer_the_same_page_in_every_language_with_an_x_default():
+    switcher, head = alternates(_bare_catalogue(), "fr", "fr/communique/op1-iii/", "https://example.org/site/")
+    codes = [language.code for language in languages()]
+    assert [item["lang"] for item in switcher] == codes
+    assert [item["lang"] for item in head] == [*codes, "x-default"]
+    links = {item["lang"]: item["link"] for item in head}
+    assert links["en"] == links["x-default"] == "https://example.org/site/communique/op1-iii/"
+    assert links["ar"] == "https://example.org/site/ar/communique/op1-iii/"
+    here = {item["lang"]: item for item in switcher}
+    assert here["fr"]["current"] and here["fr"]["link"] == "./"
+    assert here["en"]["link"] == "../../../communique/op1-iii/"
+    assert here["sw"]["link"] == "../../../sw/communique/op1-iii/"
+    assert [code for code, item in here.items() if item["current"]] == ["fr"]
+    assert here["ar"]["dir"] == "rtl" and here["en"]["dir"] == "ltr"
+
+
+def test_alternates_of_the_home_page_without_a_site_url():
+    switcher, head = alternates(_bare_catalogue(), "en", "", None)
+    assert {item["lang"]: item["link"] for item in head}["x-default"] == "/"
+    assert {item["lang"]: item["link"] for item in switcher}["fr"] == "fr/"
+
+
+# --- what a string may contain ----------------------------------------------
+
+def test_markdown_emphasis_and_an_official_https_link_are_accepted():
+    allowed = tuple(yaml.safe_load((ROOT / "data/allowed-domains.yml").read_text(encoding="utf-8")))
+    text = "**Noting** the *Optional Protocol* and [its text](https://www.ohchr.org/en/instruments-mechanisms)"
+    assert text_problems(text, allowed) == []
+
+
+# --- status and numbering ----------------------------------------------------
+
+def test_status_summary_counts_each_state_with_totals():
+    states = [EntryState("fr", "communique", key, state) for key, state in [
+        ("pp1", "reviewed"), ("pp2", "machine-draft"), ("pp3", "machine-draft"), ("op1", "stale"), ("op2", "missing"),
+    ]]
+    counts = summary(states)
+    assert (counts["total"], counts["translated"]) == (5, 3)
+    assert (counts["reviewed"], counts["machine-draft"], counts["stale"], counts["missing"]) == (1, 2, 1, 1)
+    assert counts["invalid"] == 0
+
+
+def test_sub_item_is_cited_with_its_paragraph_number():
+    catalogue, _ = load(ROOT, languages())
+    assert catalogue.clause("op1-iii").cited == "1 (iii)"
+    assert catalogue.clause("op1").cited == "1"
+
+
+# --- the translators' CLI ----------------------------------------------------
+
+def _cli(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "catalogue", "--root", str(root), *args],
+                          cwd=ROOT, capture_output=True, text=True)
+
+
+def _fr_problems(root: Path, key: str) -> list[str]:
+    _, problems = load(root, languages())
+    return [str(p) for p in problems if p.path == "translations/fr/communique.yml" and p.id == key]
+
+
+def test_accept_refreshes_a_stale_fingerprint_and_nothing_else(project_copy):
+    publish_language(project_copy, "fr")
+    write_entry(project_copy, "fr", "communique", "op1-iii", FRENCH, source=OLD_FINGERPRINT)
+    path = project_copy / "translations/fr/communique.yml"
+    before = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert any("is stale" in line for line in _fr_problems(project_copy, "op1-iii"))
+
+    result = _cli(project_copy, "accept", "fr", "op1-iii")
+
+    assert result.returncode == 0, result.stderr
+    assert "op1-iii: accepted" in result.stdout
+    assert _fr_problems(project_copy, "op1-iii") == []
+    after = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert after.pop("op1-iii") == {**before.pop("op1-iii"),
+                                    "source": fingerprint(english_text(project_copy, "communique", "op1-iii"))}
+    assert after == before
+
+
+def test_diff_outside_git_says_the_old_english_is_unknown(project_copy):
+    write_entry(project_copy, "fr", "communique", "op1-iii", FRENCH, source=OLD_FINGERPRINT)
+
+    result = _cli(project_copy, "diff", "fr", "op1-iii")
+
+    assert result.returncode == 0, result.stderr
+    assert (f"op1-iii: the English this translation was made from ({OLD_FINGERPRINT}) is not in git history."
+            in result.stdout)
+    assert english_text(project_copy, "communique", "op1-iii") in result.stdout
+    assert FRENCH in result.stdout
+
+
+def test_diff_shows_how_the_english_changed_since_the_translation(project_copy):
+    english = english_text(project_copy, "communique", "op1-iii")
+    write_entry(project_copy, "fr", "communique", "op1-iii", FRENCH)
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
+    subprocess.run([*git, "init", "-q"], cwd=project_copy, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=project_copy, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "before"], cwd=project_copy, check=True)
+    amended = f"Urgently {english}"
+    replace_block(project_copy, "translations/en/communique.yml", "op1-iii:",
+                  translation_entry("op1-iii", amended, source=None, status=None))
+
+    result = _cli(project_copy, "diff", "fr", "op1-iii")
+
+    assert result.returncode == 0, result.stderr
+    assert f"English then:  {english}" in result.stdout
+    assert f"English now:   {amended}" in result.stdout
+    assert "  + Urgently\n" in result.stdout
+    assert FRENCH in result.stdout
+
+
+def test_accept_of_a_misspelt_id_fails(project_copy):
+    result = _cli(project_copy, "accept", "fr", "op1-iiii")
+    assert result.returncode != 0
+    assert "op1-iiii" in result.stdout + result.stderr
