@@ -145,16 +145,6 @@ class FrameworkRenderer(Renderer):
         ]
         return Page("crosswalk/index.md", url, _join(blocks))
 
-    def target_href(self, link: Link, page_url: str) -> str:
-        fragment = f"#{link.provision}" if link.provision else ""
-        return relative(page_url, f"frameworks/{link.instrument}/{fragment}")
-
-    def target_label(self, link: Link) -> str:
-        short = self.inline("frameworks", f"{link.instrument}.short")
-        if not link.provision:
-            return short
-        return f"{short}, {html.escape(self.provision_label(link.instrument, link.provision))}"
-
     def pages(self) -> list[Page]:
         return ([self.index_page(), self.crosswalk_page()]
                 + [self.instrument_page(instrument) for instrument in self.catalogue.instruments])

@@ -121,6 +121,10 @@ class Renderer:
             page = relative(page_url, clause_url(clause.id))
             parts.append(f'<p class="clause__links"><a href="{page}">'
                          f'{html.escape(self.t("clause-page-link", label=self.label(clause)))}</a></p>')
+            sources = " · ".join(f'<a href="{self.target_href(link, page_url)}">{self.target_label(link)}</a>'
+                                 for link in self.catalogue.links_of(clause.id))
+            if sources:
+                parts.append(f'<p class="clause__sources">{html.escape(self.t("clause-sources-heading"))}: {sources}</p>')
         parts.append(self.status_note(clause.id))
         parts.append("</div>")
         return "\n".join(p for p in parts if p)
@@ -242,6 +246,16 @@ class Renderer:
             target = f'<a href="{href}">{self.inline("frameworks", f"{link.instrument}.short")}</a>'
         return (f'<li class="source" data-relation="{link.relation}"><span class="source__relation">{relation}</span> '
                 f'{target}<p class="source__rationale">{rationale}</p></li>')
+
+    def target_href(self, link: Link, page_url: str) -> str:
+        fragment = f"#{link.provision}" if link.provision else ""
+        return relative(page_url, f"frameworks/{link.instrument}/{fragment}")
+
+    def target_label(self, link: Link) -> str:
+        short = self.inline("frameworks", f"{link.instrument}.short")
+        if not link.provision:
+            return short
+        return f"{short}, {html.escape(self.provision_label(link.instrument, link.provision))}"
 
     def pager(self, index: int, page_url: str) -> str:
         clauses = self.catalogue.clauses

@@ -107,3 +107,18 @@ def test_clause_pages_carry_schema_org_data(site):
     data = json.loads(page.select_one('script[type="application/ld+json"]').string)
     assert data["@type"] == "CreativeWork" and data["identifier"] == "op1-viii" and data["inLanguage"] == "fr"
     assert "https://www.ohchr.org/en/instruments-mechanisms/instruments/convention-rights-child" in data["citation"]
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_full_text_shows_each_clause_sources_with_working_anchors(site, code):
+    from bs4 import BeautifulSoup
+
+    url = f"{prefix(code)}communique/"
+    page = site.html(url)
+    for clause in CATALOGUE.clauses:
+        links = page.find(id=clause.id, class_="clause").select(":scope > .clause__sources a")
+        assert len(links) == len(CATALOGUE.links_of(clause.id)), (code, clause.id)
+        for a in links:
+            file, fragment = _resolve(site.site, url, a["href"])
+            target = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
+            assert not fragment or target.find(id=fragment), (code, clause.id, a["href"])
