@@ -11,6 +11,7 @@ from catalogue.model import Catalogue, Status, Translation, fingerprint
 from catalogue.problems import Problem
 from catalogue.render import SITE_KEYS
 from catalogue.safety import text_problems, url_problem
+from catalogue.yamlfile import line_of
 
 COMMUNIQUE = "data/communique.yml"
 LINKS = "data/links.yml"
@@ -20,13 +21,6 @@ RETIRED = "data/retired-ids.yml"
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-def _line(container: Any, key: Any) -> int:
-    lines = getattr(container, "lines", None)
-    if isinstance(lines, dict):
-        return lines.get(key, 0)
-    if isinstance(lines, list) and isinstance(key, int) and key < len(lines):
-        return lines[key]
-    return 0
 
 
 def check_ids(catalogue: Catalogue, published: Any, retired: Any) -> list[Problem]:
@@ -45,11 +39,11 @@ def check_ids(catalogue: Catalogue, published: Any, retired: Any) -> list[Proble
         if old in current:
             continue
         if old not in catalogue.retired:
-            problems.append(Problem(PUBLISHED, _line(published, index), old, "",
+            problems.append(Problem(PUBLISHED, line_of(published, index), old, "",
                                     f"was published but is no longer a clause; restore it, or retire it in {RETIRED} "
                                     "with the id that replaces it (readers' links must keep working)"))
     for old, new in catalogue.retired.items():
-        line = _line(retired, old)
+        line = line_of(retired, old)
         if old in current:
             problems.append(Problem(RETIRED, line, old, "", "is retired but is still a clause; remove one of the two"))
         if new not in current:

@@ -10,7 +10,7 @@ from typing import Any
 from catalogue import checks
 from catalogue.model import KINDS, Catalogue, Clause, Instrument, Language, Link, Provision, Status, Translation
 from catalogue.problems import Problem
-from catalogue.yamlfile import Mapping, Sequence, read
+from catalogue.yamlfile import Mapping, Sequence, line_of, read
 
 DOMAINS = ("communique", "site", "frameworks", "links")
 ENTRY_FIELDS = {"text", "source", "status", "reviewer", "history", "note"}
@@ -33,13 +33,6 @@ class _Reader:
         self.problems.append(Problem(rel, line, key, lang, message))
 
 
-def _line(container: Any, key: Any) -> int:
-    lines = getattr(container, "lines", None)
-    if isinstance(lines, dict):
-        return lines.get(key, getattr(container, "line", 0))
-    if isinstance(lines, list) and isinstance(key, int) and key < len(lines):
-        return lines[key]
-    return getattr(container, "line", 0)
 
 
 def _clauses(reader: _Reader, data: Any) -> tuple[list[Clause], list[str], date, date]:
@@ -50,17 +43,17 @@ def _clauses(reader: _Reader, data: Any) -> tuple[list[Clause], list[str], date,
     summit = data.get("summit") or {}
     start, end = summit.get("start"), summit.get("end")
     if not isinstance(start, date) or not isinstance(end, date):
-        reader.problem(rel, _line(data, "summit"), "summit", "needs start and end dates (YYYY-MM-DD)")
+        reader.problem(rel, line_of(data, "summit"), "summit", "needs start and end dates (YYYY-MM-DD)")
         start, end = date(2019, 12, 11), date(2019, 12, 12)
     header = [str(h) for h in data.get("header") or []]
     clauses: list[Clause] = []
     raw = data.get("clauses")
     if not isinstance(raw, Sequence):
-        reader.problem(rel, _line(data, "clauses"), "clauses", "must be a list of clauses")
+        reader.problem(rel, line_of(data, "clauses"), "clauses", "must be a list of clauses")
         return clauses, header, start, end
     seen: dict[str, int] = {}
     for index, item in enumerate(raw):
-        line = _line(raw, index)
+        line = line_of(raw, index)
         if not isinstance(item, Mapping) or not isinstance(item.get("id"), str):
             reader.problem(rel, line, "", "each clause needs an id")
             continue
@@ -98,18 +91,18 @@ def _instruments(reader: _Reader, data: Any) -> list[Instrument]:
         reader.problem(rel, 0, "", "must be a list of instruments")
         return instruments
     for index, item in enumerate(data):
-        line = _line(data, index)
+        line = line_of(data, index)
         if not isinstance(item, Mapping) or not isinstance(item.get("id"), str):
             reader.problem(rel, line, "", "each instrument needs an id")
             continue
         provisions = []
         for p_index, p in enumerate(item.get("provisions") or []):
             if not isinstance(p, Mapping) or not isinstance(p.get("id"), str):
-                reader.problem(rel, _line(item.get("provisions"), p_index), item["id"], "each provision needs an id")
+                reader.problem(rel, line_of(item.get("provisions"), p_index), item["id"], "each provision needs an id")
                 continue
             provisions.append(Provision(
                 p["id"], str(p.get("number", "")), p.get("url"), p.get("domain"),
-                _line(item.get("provisions"), p_index),
+                line_of(item.get("provisions"), p_index),
             ))
         instruments.append(Instrument(
             item["id"], str(item.get("kind", "")), item.get("adopted"), item.get("in_force"),
@@ -130,7 +123,7 @@ def _links(reader: _Reader, data: Any) -> tuple[list[Link], list[str]]:
     raw = data.get("links") or Mapping(0)
     for clause_id, items in raw.items():
         for index, item in enumerate(items or []):
-            line = _line(items, index)
+            line = line_of(items, index)
             if not isinstance(item, Mapping) or not isinstance(item.get("to"), str):
                 reader.problem(rel, line, clause_id, "each link needs `to: <instrument>` or `to: <instrument>/<provision>`")
                 continue
@@ -171,7 +164,7 @@ def _strings(reader: _Reader, languages: list[Language]) -> dict[tuple[str, str,
                 reader.problem(rel, 1, "", "must be a mapping of id: {text: ...} entries", lang.code)
                 continue
             for key, entry in data.items():
-                line = _line(data, key)
+                line = line_of(data, key)
                 if isinstance(entry, str) and lang.default:
                     entry = Mapping(line)
                     entry["text"] = data[key]

@@ -45,6 +45,16 @@ class YamlFile:
     problems: list[Problem] = field(default_factory=list)
 
 
+def line_of(container: Any, key: Any) -> int:
+    """The line of `key` in a parsed Mapping or Sequence (its own line when unknown, 0 for plain values)."""
+    lines = getattr(container, "lines", None)
+    if isinstance(lines, dict):
+        return lines.get(key, getattr(container, "line", 0))
+    if isinstance(lines, list) and isinstance(key, int) and key < len(lines):
+        return lines[key]
+    return getattr(container, "line", 0)
+
+
 _scalars = yaml.constructor.SafeConstructor()
 
 
