@@ -19,7 +19,19 @@ $(VENV)/.site: requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-$(VENV)/.test: $(VENV)/.site requirements-test.txt
+# Debian packages the tests drive: headless Chromium (browser tests) and nginx (the hosting test).
+SYSTEM_PACKAGES := chromium nginx
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+$(VENV)/.system:
+	@missing="$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done)"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:" $$missing; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@mkdir -p $(VENV) && touch $@
+
+$(VENV)/.test: $(VENV)/.site $(VENV)/.system requirements-test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 

@@ -145,3 +145,34 @@ def site(tmp_path_factory):
     built = build(ROOT, tmp_path_factory.mktemp("real") / "site")
     assert built.returncode == 0, built.output
     return built
+
+
+@pytest.fixture(scope="session")
+def served(site):
+    """The real built site, served on 127.0.0.1; the base URL ends in '/'."""
+    from tests.browser import serve
+
+    with serve(site.site) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium, driven by Playwright (no downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser tab with its own context (no shared storage, clipboard allowed)."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    yield tab
+    context.close()
