@@ -97,8 +97,11 @@ def expected_keys(catalogue: Catalogue) -> dict[str, set[str] | None]:
     for instrument in catalogue.instruments:
         frameworks |= {f"{instrument.id}.{part}" for part in ("name", "short", "summary", "adopted-by")}
         frameworks |= {f"{instrument.id}.{p.id}" for p in instrument.provisions}
+    source = catalogue.default.code
     return {
         "communique": {"title", *catalogue.header, *(c.id for c in catalogue.clauses)},
+        "plain": {c.id for c in catalogue.clauses},
+        "glossary": {k for (lang, d, k) in catalogue.strings if lang == source and d == "glossary"},
         "site": set(SITE_KEYS),
         "frameworks": frameworks,
         "links": {link.key for link in catalogue.links},
@@ -149,7 +152,7 @@ def check_translations(catalogue: Catalogue) -> list[Problem]:
         en_rel = f"translations/{source}/{domain}.yml"
         for key in sorted(wanted - english.keys()):
             problems.append(Problem(en_rel, 0, key, source, "has no English text; add it"))
-        if domain in ("communique", "links"):
+        if domain in ("communique", "plain", "links"):
             for key in sorted(english.keys() - wanted):
                 entry = english[key]
                 problems.append(Problem(entry.path, entry.line, key, source,
@@ -176,9 +179,36 @@ def check_translations(catalogue: Catalogue) -> list[Problem]:
     return problems
 
 
+_QUOTED = re.compile(r"“[^”]*”|«[^»]*»|„[^“”]*[“”]|\"[^\"]*\"")
+LEGAL_TITLES = (".name", ".short")
+
+
+def check_terms(catalogue: Catalogue) -> list[Problem]:
+    """Our own copy uses each language's preferred terms: a term to avoid may appear only in a quotation,
+    a legal title, or the communique's own words."""
+    problems = []
+    for language in catalogue.languages:
+        if not language.published:
+            continue
+        glossary = [t for (lang, d, _), t in catalogue.strings.items() if lang == language.code and d == "glossary"]
+        avoid = [(term, re.compile(rf"\b{re.escape(term.casefold())}\b"), entry)
+                 for entry in glossary for term in entry.avoid]
+        for (lang, domain, key), entry in catalogue.strings.items():
+            if lang != language.code or domain == "communique" or key.endswith(LEGAL_TITLES):
+                continue
+            own = _QUOTED.sub(" ", entry.text).casefold()
+            for term, pattern, rule in avoid:
+                if pattern.search(own) and not (domain == "glossary" and key == rule.key):
+                    problems.append(Problem(entry.path, entry.line, key, lang, (
+                        f"uses “{term}”, a term to avoid (glossary: {rule.key}); write “{rule.term}”, "
+                        f"or put the legal title or quotation it belongs to in quotation marks")))
+    return problems
+
+
 def run(catalogue: Catalogue, published: Any, retired: Any) -> list[Problem]:
     """All checks of the catalogue."""
-    return check_ids(catalogue, published, retired) + check_sources(catalogue) + check_translations(catalogue)
+    return (check_ids(catalogue, published, retired) + check_sources(catalogue) + check_translations(catalogue)
+            + check_terms(catalogue))
 
 
 def usable(catalogue: Catalogue, problems: list[Problem]) -> frozenset[tuple[str, str, str]]:

@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from catalogue import checks
-from catalogue.model import KINDS, Catalogue, Clause, Instrument, Language, Link, Provision, Status, Translation
+from catalogue.model import KINDS, Catalogue, Change, Clause, Instrument, Language, Link, Provision, Status, Translation
 from catalogue.problems import Problem
 from catalogue.yamlfile import Mapping, Sequence, line_of, read
 
-DOMAINS = ("communique", "site", "frameworks", "links")
+DOMAINS = ("communique", "plain", "site", "frameworks", "links", "glossary")
 ENTRY_FIELDS = {"text", "source", "status", "reviewer", "history", "note"}
+GLOSSARY_FIELDS = {"term", "avoid"}
 LANGUAGE_FILE = "language.yml"
 
 
@@ -168,21 +169,61 @@ def _strings(reader: _Reader, languages: list[Language]) -> dict[tuple[str, str,
                 if isinstance(entry, str) and lang.default:
                     entry = Mapping(line)
                     entry["text"] = data[key]
-                if not isinstance(entry, Mapping) or set(entry) - ENTRY_FIELDS or not isinstance(entry.get("text", ""), str):
-                    reader.problem(rel, line, key, "has the wrong shape; write `text:` (and `source:`, `status:`, "
-                                   "`reviewer:`) indented under the id", lang.code)
-                    continue
-                status = entry.get("status")
-                if status is not None and status not in {s.value for s in Status}:
-                    reader.problem(rel, line, key, f"has status {status!r}; use machine-draft or reviewed", lang.code)
-                    status = None
-                strings[(lang.code, domain, key)] = Translation(
-                    key, lang.code, entry.get("text") or "", rel, line,
-                    None if entry.get("source") is None else str(entry["source"]),
-                    Status(status) if status else None,
-                    None if entry.get("reviewer") is None else str(entry["reviewer"]),
-                )
+                translation = _entry(reader, rel, lang.code, domain, str(key), entry, line)
+                if translation is not None:
+                    strings[(lang.code, domain, str(key))] = translation
     return strings
+
+
+def _entry(reader: _Reader, rel: str, lang: str, domain: str, key: str, entry: Any, line: int) -> Translation | None:
+    """One entry of a translation file, or None (with a problem) when it has the wrong shape."""
+    allowed = ENTRY_FIELDS | (GLOSSARY_FIELDS if domain == "glossary" else set())
+    if not isinstance(entry, Mapping) or set(entry) - allowed or not isinstance(entry.get("text", ""), str):
+        extra = ", ".join(sorted(str(f) for f in set(entry) - allowed)) if isinstance(entry, Mapping) else ""
+        reader.problem(rel, line, key, "has the wrong shape; write `text:` (and `source:`, `status:`, `reviewer:`, "
+                       "`history:`) indented under the id" + (f"; unknown field(s): {extra}" if extra else ""), lang)
+        return None
+    status = entry.get("status")
+    if status is not None and status not in {s.value for s in Status}:
+        reader.problem(rel, line, key, f"has status {status!r}; use machine-draft or reviewed", lang)
+        status = None
+    source = entry.get("source")
+    if source is not None and not isinstance(source, str):
+        reader.problem(rel, line_of(entry, "source"), key, "has a `source:` that is not text; put the fingerprint "
+                       "in quotes, e.g. source: \"012345678901\"", lang)
+    term = entry.get("term")
+    if domain == "glossary" and (not isinstance(term, str) or not term.strip()):
+        reader.problem(rel, line, key, "needs `term:`, the preferred term in this language", lang)
+    avoid = entry.get("avoid") or []
+    if not isinstance(avoid, list) or not all(isinstance(a, str) and a.strip() for a in avoid):
+        reader.problem(rel, line_of(entry, "avoid"), key, "`avoid:` must be a list of terms, one per line", lang)
+        avoid = []
+    return Translation(
+        key, lang, entry.get("text") or "", rel, line,
+        str(source) if isinstance(source, str) else None,
+        Status(status) if status else None,
+        None if entry.get("reviewer") is None else str(entry["reviewer"]),
+        _history(reader, rel, lang, key, entry.get("history"), line_of(entry, "history")),
+        term if isinstance(term, str) else None, tuple(avoid),
+    )
+
+
+def _history(reader: _Reader, rel: str, lang: str, key: str, raw: Any, line: int) -> tuple[Change, ...]:
+    """An entry's `history:`: a list of {date, by, change}, oldest first."""
+    if raw is None:
+        return ()
+    changes = []
+    for index, item in enumerate(raw if isinstance(raw, Sequence) else [raw]):
+        fields = item if isinstance(item, Mapping) else {}
+        when, by, change = fields.get("date"), fields.get("by"), fields.get("change")
+        if not (isinstance(when, date) and isinstance(by, str) and by.strip() and isinstance(change, str)
+                and change.strip()):
+            reader.problem(rel, line_of(raw, index) or line, key,
+                           "each `history:` item needs `date: YYYY-MM-DD`, `by:` (who) and `change:` (what changed)",
+                           lang)
+            continue
+        changes.append(Change(when, by.strip(), change.strip()))
+    return tuple(changes)
 
 
 def _publication(reader: _Reader, languages: list[Language]) -> list[Language]:

@@ -42,6 +42,15 @@ class Clause:
     line: int = field(default=0, compare=False)
 
 
+@dataclass(frozen=True)
+class Change:
+    """One line of an entry's history: when, by whom, and what changed in the translation."""
+
+    date: date
+    by: str
+    change: str
+
+
 class Status(str, Enum):
     MACHINE_DRAFT = "machine-draft"
     REVIEWED = "reviewed"
@@ -59,6 +68,9 @@ class Translation:
     source: str | None = None
     status: Status | None = None
     reviewer: str | None = None
+    history: tuple[Change, ...] = ()
+    term: str | None = None
+    avoid: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
