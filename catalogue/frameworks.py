@@ -21,22 +21,22 @@ class FrameworkRenderer(Renderer):
 
     def facts(self, instrument: Instrument) -> str:
         rows = [
-            ("facts-kind", html.escape(self.t(f"kind-{instrument.kind}"))),
+            ("facts-kind", self.ui(f"kind-{instrument.kind}")),
             ("facts-adopted-by", self.inline("frameworks", f"{instrument.id}.adopted-by")),
             ("facts-adopted", html.escape(self.date(instrument.adopted))),
         ]
         if instrument.in_force:
             rows.append(("facts-in-force", html.escape(self.date(instrument.in_force))))
         official = (f'<a href="{html.escape(instrument.url)}" rel="noopener noreferrer">'
-                    f'{html.escape(self.t("official-text-link"))}</a>') if instrument.url \
-            else html.escape(self.t("no-official-text"))
+                    f'{self.ui("official-text-link")}</a>') if instrument.url \
+            else self.ui("no-official-text")
         rows.append(("facts-official-text", official))
-        body = "\n".join(f"<dt>{html.escape(self.t(key))}</dt><dd>{value}</dd>" for key, value in rows)
+        body = "\n".join(f"<dt>{self.ui(key)}</dt><dd>{value}</dd>" for key, value in rows)
         return f'<dl class="instrument-facts">\n{body}\n</dl>'
 
     def cited_by(self, links: list[Link], page_url: str) -> str:
         if not links:
-            return f'<p class="cited-by cited-by--none">{html.escape(self.t("not-cited"))}</p>'
+            return f'<p class="cited-by cited-by--none">{self.ui("not-cited")}</p>'
         rows = []
         for link in links:
             clause = self.catalogue.clause(link.clause)
@@ -45,8 +45,8 @@ class FrameworkRenderer(Renderer):
             rows.append(f'<li class="backlink" data-clause="{clause.id}" data-relation="{link.relation}">'
                         f'<span class="backlink__relation">{relation}</span> '
                         f'<a href="{href}">{html.escape(self.label(clause))}</a>'
-                        f'<p class="backlink__rationale">{self.inline("links", link.key)}</p></li>')
-        return (f'<div class="cited-by"><p class="cited-by__heading">{html.escape(self.t("cited-by"))}</p>\n'
+                        f'<p class="backlink__rationale">{self.prose("links", link.key, page_url)}</p></li>')
+        return (f'<div class="cited-by"><p class="cited-by__heading">{self.ui("cited-by")}</p>\n'
                 f'<ul>\n' + "\n".join(rows) + "\n</ul></div>")
 
     def instrument_page(self, instrument: Instrument) -> Page:
@@ -58,7 +58,7 @@ class FrameworkRenderer(Renderer):
                           plain(summary)),
             f"# {_heading(name)} {{#title}}",
             self.notice(),
-            f'<p class="instrument-summary">{self.inline("frameworks", f"{instrument.id}.summary")}</p>',
+            f'<p class="instrument-summary">{self.prose("frameworks", f"{instrument.id}.summary", url)}</p>',
             self.facts(instrument),
         ]
         whole = [link for link in self.catalogue.links_to(instrument.id) if link.provision is None]
@@ -79,7 +79,7 @@ class FrameworkRenderer(Renderer):
             blocks.append(f"{level} {_heading(label)}: {_heading(heading)} {{#{provision.id}}}")
             if provision.url:
                 blocks.append(f'<p class="provision__official"><a href="{html.escape(provision.url)}" '
-                              f'rel="noopener noreferrer">{html.escape(self.t("official-text-link"))}</a></p>')
+                              f'rel="noopener noreferrer">{self.ui("official-text-link")}</a></p>')
             blocks.append(self.cited_by(self.catalogue.links_to(instrument.id, provision.id), url))
         return Page(f"frameworks/{instrument.id}.md", url, _join(blocks))
 
@@ -90,16 +90,16 @@ class FrameworkRenderer(Renderer):
             href = relative(url, f"frameworks/{instrument.id}/")
             count = len(self.catalogue.links_to(instrument.id))
             items.append(f'<li><a href="{href}">{self.inline("frameworks", f"{instrument.id}.name")}</a> '
-                         f'<span class="instrument-kind">({html.escape(self.t(f"kind-{instrument.kind}"))})</span> '
+                         f'<span class="instrument-kind">({self.ui(f"kind-{instrument.kind}")})</span> '
                          f'<span class="instrument-count" data-count="{count}"></span></li>')
         blocks = [
             _front_matter(self.t("frameworks-title"), self.t("frameworks-intro")),
             f"# {_heading(self.t('frameworks-title'))} {{#title}}",
             self.notice(),
-            f"<p>{html.escape(self.t('frameworks-intro'))}</p>",
+            f"<p>{self.ui('frameworks-intro')}</p>",
             '<ul class="instrument-list">\n' + "\n".join(items) + "\n</ul>",
-            f'<p><a href="{relative(url, "crosswalk/")}">{html.escape(self.t("crosswalk-title"))}</a> · '
-            f'<a href="{relative(url, "open-data/")}">{html.escape(self.t("open-data-title"))}</a></p>',
+            f'<p><a href="{relative(url, "crosswalk/")}">{self.ui("crosswalk-title")}</a> · '
+            f'<a href="{relative(url, "open-data/")}">{self.ui("open-data-title")}</a></p>',
         ]
         return Page("frameworks/index.md", url, _join(blocks))
 
@@ -124,9 +124,9 @@ class FrameworkRenderer(Renderer):
             rows.append(f'<tr id="row-{clause.id}"><th scope="row"><a href="{relative(url, clause_url(clause.id))}">'
                         f'{html.escape(self.label(clause))}</a></th>{"".join(cells)}<td>{total}</td></tr>')
         table = (f'<div class="crosswalk-scroll" tabindex="0" role="region" aria-labelledby="crosswalk-caption">'
-                 f'<table class="crosswalk">\n<caption id="crosswalk-caption">{html.escape(self.t("crosswalk-intro"))}'
-                 f'</caption>\n<thead><tr><th scope="col">{html.escape(self.t("crosswalk-clause"))}</th>{head}'
-                 f'<th scope="col">{html.escape(self.t("crosswalk-total"))}</th></tr></thead>\n<tbody>\n'
+                 f'<table class="crosswalk">\n<caption id="crosswalk-caption">{self.ui("crosswalk-intro")}'
+                 f'</caption>\n<thead><tr><th scope="col">{self.ui("crosswalk-clause")}</th>{head}'
+                 f'<th scope="col">{self.ui("crosswalk-total")}</th></tr></thead>\n<tbody>\n'
                  + "\n".join(rows) + "\n</tbody></table></div>")
         listing = []
         for clause in self.catalogue.clauses:

@@ -263,4 +263,5 @@ def load(root: Path, languages: list[Language]) -> tuple[Catalogue, list[Problem
     )
     problems = reader.problems + checks.run(catalogue, published, retired)
     catalogue.usable = checks.usable(catalogue, problems)
-    return catalogue, sorted(set(problems))
+    catalogue.problems = tuple(sorted(set(problems)))
+    return catalogue, list(catalogue.problems)

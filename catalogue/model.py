@@ -144,6 +144,7 @@ class Catalogue:
     allowed_domains: tuple[str, ...] = ()
     strings: dict[tuple[str, str, str], Translation] = field(default_factory=dict)
     usable: frozenset[tuple[str, str, str]] = frozenset()
+    problems: tuple = ()
 
     @property
     def default(self) -> Language:

@@ -110,8 +110,8 @@ def page(catalogue: Catalogue, lang: str, schema_names: list[str]) -> Page:
     blocks = [
         _front_matter(renderer.t("open-data-title"), renderer.t("open-data-intro")),
         f"# {_heading(renderer.t('open-data-title'))} {{#title}}",
-        f"<p>{html.escape(renderer.t('open-data-intro'))}</p>",
+        f"<p>{renderer.ui('open-data-intro')}</p>",
         f'<ul class="open-data">\n{listing}\n</ul>',
-        f"<p>{html.escape(renderer.t('open-data-schemas'))} {schemas}</p>",
+        f"<p>{renderer.ui('open-data-schemas')} {schemas}</p>",
     ]
     return Page("open-data/index.md", "open-data/", _join(blocks))

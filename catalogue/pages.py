@@ -6,8 +6,10 @@ from pathlib import Path
 
 from catalogue import opendata
 from catalogue.frameworks import FrameworkRenderer
+from catalogue.glossary import GlossaryRenderer
 from catalogue.model import Catalogue
 from catalogue.render import Page, Renderer, redirects
+from catalogue.statuspage import StatusRenderer
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -16,7 +18,8 @@ def pages(catalogue: Catalogue, lang: str) -> list[Page]:
     """Every generated page of `lang`, by language-neutral path."""
     names = sorted(path.name for path in SCHEMAS.glob("*.schema.json"))
     return (Renderer(catalogue, lang).pages() + FrameworkRenderer(catalogue, lang).pages()
-            + [opendata.page(catalogue, lang, names)])
+            + [opendata.page(catalogue, lang, names), GlossaryRenderer(catalogue, lang).page(),
+               StatusRenderer(catalogue, lang).page()])
 
 
 def static_files(catalogue: Catalogue, lang: str) -> dict[str, str]:

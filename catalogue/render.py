@@ -16,7 +16,8 @@ import nh3
 from babel.dates import format_interval
 
 from catalogue.model import Catalogue, Clause, Link, Resolved, Status
-from catalogue.safety import to_html
+from catalogue.safety import plain, to_html
+from catalogue.terms import annotate, terms
 
 SITE_KEYS = (
     "site-name", "site-description", "full-text-title", "heading-preamble", "heading-operative",
@@ -31,6 +32,12 @@ SITE_KEYS = (
     "cited-whole-heading", "not-cited", "crosswalk-title", "crosswalk-intro", "crosswalk-clause", "crosswalk-total",
     "crosswalk-list-heading", "open-data-title", "open-data-intro", "open-data-catalogue", "open-data-catalogue-csv",
     "open-data-crosswalk", "open-data-schemas",
+    # plain words, glossary, translation status, footer (catalogue/glossary.py, catalogue/statuspage.py)
+    "plain-heading", "glossary-title", "glossary-intro", "glossary-avoid", "status-title", "status-intro",
+    "status-language", "status-publication", "status-translated", "status-published", "status-draft", "status-progress",
+    "status-state-reviewed", "status-state-machine-draft", "status-state-stale", "status-state-invalid",
+    "status-state-missing", "status-by-clause", "status-by-clause-intro", "footer-help", "footer-glossary",
+    "footer-contribute", "footer-status",
 )
 _TAGS = {"strong", "em", "a", "code"}
 _ATTRIBUTES = {"a": {"href", "title"}}
@@ -46,11 +53,6 @@ def relative(from_url: str, to_url: str) -> str:
 
 def clause_url(clause_id: str) -> str:
     return f"communique/{clause_id}/"
-
-
-def plain(markdown_text: str) -> str:
-    """A string without its Markdown markup, for titles and descriptions."""
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", to_html(markdown_text)))).strip()
 
 
 @dataclass
@@ -69,10 +71,30 @@ class Renderer:
         self.catalogue = catalogue
         self.lang = lang
         self.language = catalogue.language(lang)
+        self._terms: list[tuple[str, str, str]] | None = None
 
     def t(self, key: str, **values: str) -> str:
         """An interface string as plain text (escape it before putting it in HTML)."""
         return self.catalogue.text(self.lang, "site", key, **values)
+
+    def ui(self, key: str, **values: str) -> str:
+        """An interface string as HTML text, marked with its language when it falls back (draft languages)."""
+        resolved = self.catalogue.resolve(self.lang, "site", key)
+        text = resolved.text.format(**values) if values else resolved.text
+        return self._mark(resolved, html.escape(text))
+
+    def prose(self, domain: str, key: str, page_url: str) -> str:
+        """Our own copy as inline HTML, with the first use of each glossary term linked to its definition."""
+        if self._terms is None:
+            self._terms = terms(self.catalogue, self.lang)
+        return annotate(self.inline(domain, key), self._terms, relative(page_url, "glossary/"))
+
+    def explanation(self, clause: Clause, page_url: str) -> str:
+        """The clause 'in plain words', under the clause."""
+        if (self.catalogue.default.code, "plain", clause.id) not in self.catalogue.usable:
+            return ""
+        return (f'<div class="clause__plain"><p class="clause__plain-heading">{self.ui("plain-heading")}</p>'
+                f'<p>{self.prose("plain", clause.id, page_url)}</p></div>')
 
     def inline(self, domain: str, key: str) -> str:
         """A catalogue string as safe inline HTML, marked with its language when it falls back."""
@@ -120,11 +142,12 @@ class Renderer:
         if with_page_link:
             page = relative(page_url, clause_url(clause.id))
             parts.append(f'<p class="clause__links"><a href="{page}">'
-                         f'{html.escape(self.t("clause-page-link", label=self.label(clause)))}</a></p>')
+                         f'{self.ui("clause-page-link", label=self.label(clause))}</a></p>')
             sources = " · ".join(f'<a href="{self.target_href(link, page_url)}">{self.target_label(link)}</a>'
                                  for link in self.catalogue.links_of(clause.id))
             if sources:
-                parts.append(f'<p class="clause__sources">{html.escape(self.t("clause-sources-heading"))}: {sources}</p>')
+                parts.append(f'<p class="clause__sources">{self.ui("clause-sources-heading")}: {sources}</p>')
+        parts.append(self.explanation(clause, page_url))
         parts.append(self.status_note(clause.id))
         parts.append("</div>")
         return "\n".join(p for p in parts if p)
@@ -132,9 +155,9 @@ class Renderer:
     def notice(self) -> str:
         if self.language.default:
             return ""
-        draft = "" if self.language.published else f' {html.escape(self.t("draft-notice"))}'
+        draft = "" if self.language.published else f' {self.ui("draft-notice")}'
         return (f'<p class="translation-notice" role="note">'
-                f'{html.escape(self.t("unofficial-translation"))}{draft}</p>')
+                f'{self.ui("unofficial-translation")}{draft}</p>')
 
     def header(self) -> str:
         lines = [f'<p class="communique-header__line communique-header__line--{key}">'
@@ -145,8 +168,8 @@ class Renderer:
         dates = format_interval(self.catalogue.summit_start, self.catalogue.summit_end, "yMMMMd", locale=self.lang)
         return (
             f'<dl class="summit-facts" aria-label="{html.escape(self.t("facts-heading"))}">\n'
-            f'<dt>{html.escape(self.t("facts-dates"))}</dt><dd>{html.escape(dates)}</dd>\n'
-            f'<dt>{html.escape(self.t("facts-place"))}</dt><dd>{html.escape(self.t("summit-place"))}</dd>\n'
+            f'<dt>{self.ui("facts-dates")}</dt><dd>{html.escape(dates)}</dd>\n'
+            f'<dt>{self.ui("facts-place")}</dt><dd>{self.ui("summit-place")}</dd>\n'
             f"</dl>"
         )
 
@@ -190,7 +213,7 @@ class Renderer:
         if clause.parent:
             parent = self.catalogue.clause(clause.parent)
             blocks.append(
-                f'<div class="clause-context"><p>{html.escape(self.t("sub-item-context", number=parent.cited or ""))}</p>\n'
+                f'<div class="clause-context"><p>{self.ui("sub-item-context", number=parent.cited or "")}</p>\n'
                 f'<blockquote><p><span class="clause__number">{html.escape(parent.number or "")}.</span> '
                 f'{self.inline("communique", parent.id)}</p></blockquote></div>'
             )
@@ -235,7 +258,7 @@ class Renderer:
 
     def source_row(self, link: Link, page_url: str) -> str:
         relation = self.inline("frameworks", f"relation.{link.relation}")
-        rationale = self.inline("links", link.key)
+        rationale = self.prose("links", link.key, page_url)
         if link.provision:
             href = relative(page_url, f"frameworks/{link.instrument}/#{link.provision}")
             label = html.escape(self.provision_label(link.instrument, link.provision))
@@ -263,13 +286,13 @@ class Renderer:
         if index > 0:
             previous = clauses[index - 1]
             parts.append(f'<a rel="prev" href="{relative(page_url, clause_url(previous.id))}">'
-                         f'{html.escape(self.t("previous-clause", label=self.label(previous)))}</a>')
+                         f'{self.ui("previous-clause", label=self.label(previous))}</a>')
         parts.append(f'<a class="clause-pager__full" href="{relative(page_url, "communique/#" + clauses[index].id)}">'
-                     f'{html.escape(self.t("in-full-text"))}</a>')
+                     f'{self.ui("in-full-text")}</a>')
         if index + 1 < len(clauses):
             following = clauses[index + 1]
             parts.append(f'<a rel="next" href="{relative(page_url, clause_url(following.id))}">'
-                         f'{html.escape(self.t("next-clause", label=self.label(following)))}</a>')
+                         f'{self.ui("next-clause", label=self.label(following))}</a>')
         return '<nav class="clause-pager">\n' + "\n".join(parts) + "\n</nav>"
 
     def pages(self) -> list[Page]:

@@ -3,6 +3,7 @@ official sites, nothing else. Each check returns the reasons a string is unsafe.
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -38,6 +39,11 @@ def to_html(text: str) -> str:
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return html
+
+
+def plain(markdown_text: str) -> str:
+    """A string without its Markdown markup, for titles and descriptions."""
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", to_html(markdown_text)))).strip()
 
 
 class _Elements(HTMLParser):
