@@ -5,25 +5,28 @@ from __future__ import annotations
 import html
 
 from catalogue.render import Page, Renderer, _front_matter, _heading, _join
-from catalogue.terms import terms
+
+URL = "glossary/"
 
 
 class GlossaryRenderer(Renderer):
-    """The glossary page of one language."""
+    """The glossary page of one language, terms in this language's alphabetical order."""
+
+    def entry(self, key: str) -> tuple[str, str]:
+        """The sort key and the HTML of one term; a term not yet translated is shown in English."""
+        resolved = self.catalogue.resolve(self.lang, "glossary", key)
+        translation = resolved.translation
+        term = (translation.term if translation else None) or key
+        avoid = ", ".join(f"<q>{html.escape(a)}</q>" for a in (translation.avoid if translation else ()))
+        avoid_html = f'<p class="glossary__avoid">{self.ui("glossary-avoid")} {avoid}</p>' if avoid else ""
+        term_html = self._mark(resolved, html.escape(term))
+        return term.casefold(), (f'<dt id="{key}">{term_html}</dt>\n'
+                                 f'<dd><p>{self.inline("glossary", key)}</p>{avoid_html}</dd>')
 
     def page(self) -> Page:
-        url = "glossary/"
-        items = []
-        for key, _, _ in sorted(terms(self.catalogue, self.lang), key=lambda item: item[1].casefold()):
-            resolved = self.catalogue.resolve(self.lang, "glossary", key)
-            translation = resolved.translation
-            term = html.escape((translation.term if translation else None) or key)
-            avoid = ", ".join(f"“{html.escape(a)}”" for a in (translation.avoid if translation else ()))
-            avoid_html = (f'<p class="glossary__avoid">{self.ui("glossary-avoid")} {avoid}</p>') if avoid else ""
-            definition = self.inline("glossary", key)
-            term_html = term if not resolved.is_fallback(self.lang) else \
-                f'<span lang="{resolved.lang}" dir="{self.catalogue.language(resolved.lang).direction}">{term}</span>'
-            items.append(f'<dt id="{key}">{term_html}</dt>\n<dd><p>{definition}</p>{avoid_html}</dd>')
+        source = self.catalogue.default.code
+        keys = [key for (lang, domain, key) in self.catalogue.strings if lang == source and domain == "glossary"]
+        items = [item for _, item in sorted(self.entry(key) for key in keys)]
         blocks = [
             _front_matter(self.t("glossary-title"), self.t("glossary-intro")),
             f"# {_heading(self.t('glossary-title'))} {{#title}}",
@@ -31,4 +34,4 @@ class GlossaryRenderer(Renderer):
             f"<p>{self.ui('glossary-intro')}</p>",
             '<dl class="glossary">\n' + "\n".join(items) + "\n</dl>",
         ]
-        return Page("glossary/index.md", url, _join(blocks))
+        return Page("glossary/index.md", URL, _join(blocks))

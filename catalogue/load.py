@@ -14,7 +14,7 @@ from catalogue.yamlfile import Mapping, Sequence, line_of, read
 
 DOMAINS = ("communique", "plain", "site", "frameworks", "links", "glossary")
 ENTRY_FIELDS = {"text", "source", "status", "reviewer", "history", "note"}
-GLOSSARY_FIELDS = {"term", "avoid"}
+GLOSSARY_FIELDS = {"term", "avoid", "link"}
 LANGUAGE_FILE = "language.yml"
 
 
@@ -194,6 +194,8 @@ def _entry(reader: _Reader, rel: str, lang: str, domain: str, key: str, entry: A
     term = entry.get("term")
     if domain == "glossary" and (not isinstance(term, str) or not term.strip()):
         reader.problem(rel, line, key, "needs `term:`, the preferred term in this language", lang)
+    if entry.get("link") not in (None, True, False):
+        reader.problem(rel, line_of(entry, "link"), key, "`link:` must be true or false", lang)
     avoid = entry.get("avoid") or []
     if not isinstance(avoid, list) or not all(isinstance(a, str) and a.strip() for a in avoid):
         reader.problem(rel, line_of(entry, "avoid"), key, "`avoid:` must be a list of terms, one per line", lang)
@@ -204,7 +206,7 @@ def _entry(reader: _Reader, rel: str, lang: str, domain: str, key: str, entry: A
         Status(status) if status else None,
         None if entry.get("reviewer") is None else str(entry["reviewer"]),
         _history(reader, rel, lang, key, entry.get("history"), line_of(entry, "history")),
-        term if isinstance(term, str) else None, tuple(avoid),
+        term if isinstance(term, str) else None, tuple(avoid), entry.get("link") is not False,
     )
 
 

@@ -71,6 +71,7 @@ class Translation:
     history: tuple[Change, ...] = ()
     term: str | None = None
     avoid: tuple[str, ...] = ()
+    link: bool = True
 
 
 @dataclass(frozen=True)

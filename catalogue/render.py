@@ -37,7 +37,7 @@ SITE_KEYS = (
     "status-language", "status-publication", "status-translated", "status-published", "status-draft", "status-progress",
     "status-state-reviewed", "status-state-machine-draft", "status-state-stale", "status-state-invalid",
     "status-state-missing", "status-by-clause", "status-by-clause-intro", "footer-help", "footer-glossary",
-    "footer-contribute", "footer-status",
+    "footer-contribute", "footer-status", "footer-label",
 )
 _TAGS = {"strong", "em", "a", "code"}
 _ATTRIBUTES = {"a": {"href", "title"}}

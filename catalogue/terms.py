@@ -12,10 +12,11 @@ _TAG = re.compile(r"(<[^>]+>)")
 
 
 def terms(catalogue: Catalogue, lang: str) -> list[tuple[str, str, str]]:
-    """(id, term, definition) of each glossary entry as a reader of `lang` sees it, longest term first."""
+    """(id, term, definition) of each glossary entry as a reader of `lang` sees it, longest term first;
+    only the terms the English glossary wants linked where they appear."""
     found = []
     for (entry_lang, domain, key), entry in catalogue.strings.items():
-        if entry_lang != catalogue.default.code or domain != "glossary":
+        if entry_lang != catalogue.default.code or domain != "glossary" or not entry.link:
             continue
         resolved = catalogue.resolve(lang, "glossary", key)
         term = (resolved.translation.term if resolved.translation else None) or entry.term or key

@@ -19,7 +19,7 @@ if str(ROOT) not in sys.path:
 from catalogue import load  # noqa: E402
 from catalogue.languages import from_entries  # noqa: E402
 from catalogue.pages import pages, static_files  # noqa: E402
-from catalogue.site import alternates  # noqa: E402
+from catalogue.site import alternates, footer_links  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 state: dict = {}
@@ -60,10 +60,12 @@ def on_files(files, config):
 
 
 def on_page_context(context, page, config, nav):
-    """Point the language switcher and hreflang links at this same page in every language."""
+    """Point the language switcher and hreflang links at this same page in every language; fill the footer."""
     catalogue = state["catalogue"]
     lang = _i18n(config).current_language
     context["page_alternates"], config.extra.alternate = alternates(catalogue, lang, page.url, config.site_url)
+    context["footer_links"] = footer_links(catalogue, lang, page.url)
+    context["footer_label"] = catalogue.text(lang, "site", "footer-label")
     return context
 
 
