@@ -2,6 +2,7 @@
 #   make serve   install the pinned dependencies and serve the site at http://127.0.0.1:8000
 #   make test    install everything the tests need and run the whole suite
 # Tools for translators: make check | status [LANG=fr] | diff LANG=fr ID=op1-iii | accept LANG=fr ID=op1-iii
+#                        | new-language CODE=ha [NAME=Hausa]
 
 PYTHON ?= python3
 VENV := .venv
@@ -11,7 +12,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # LANG is also the shell's locale: only a LANG given on the command line names a language.
 ONLY_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),)
 
-.PHONY: serve build test check status diff accept clean
+.PHONY: serve build test check status diff accept new-language clean
 
 $(VENV)/.site: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11, 5) else "Python 3.11.5 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -58,6 +59,10 @@ diff: $(VENV)/.site
 
 accept: $(VENV)/.site
 	$(PY) -m catalogue accept $(LANG) $(ID)
+
+# Add a language as a draft: make new-language CODE=ha [NAME="Hausa"]
+new-language: $(VENV)/.site
+	$(PY) -m catalogue new-language $(CODE) $(if $(NAME),--name "$(NAME)",)
 
 clean:
 	rm -rf site .site-build .pytest_cache

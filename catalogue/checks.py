@@ -120,7 +120,8 @@ def _placeholders(text: str) -> set[str]:
 def _check_entry(catalogue: Catalogue, entry: Translation, english: Translation | None,
                  draft: bool = False) -> Iterable[str]:
     if not entry.text.strip():
-        yield "translation is empty; write the text" if english else "text is empty"
+        if not draft:  # a draft language shows the English until the entry is translated
+            yield "translation is empty; write the text" if english else "text is empty"
         return
     yield from text_problems(entry.text, catalogue.allowed_domains)
     if english is None:
@@ -128,7 +129,7 @@ def _check_entry(catalogue: Catalogue, entry: Translation, english: Translation 
     if _placeholders(entry.text) != _placeholders(english.text):
         wanted = ", ".join(sorted(_placeholders(english.text))) or "none"
         yield f"placeholders differ from the English; keep exactly: {wanted}"
-    if draft:
+    if draft:  # a draft's stale entries fall back to the English; `make status` lists them
         pass
     elif entry.source is None:
         yield (f"has no `source:` fingerprint; compare it with the English, then run "
@@ -138,7 +139,7 @@ def _check_entry(catalogue: Catalogue, entry: Translation, english: Translation 
                f"`make diff LANG={entry.lang} ID={entry.key}`, update it, then run "
                f"`make accept LANG={entry.lang} ID={entry.key}`")
     if entry.status is None:
-        yield "has no `status:`; write machine-draft, or reviewed with a `reviewer:`"
+        yield "has no `status:`; write machine-draft, human-draft (translated by you), or reviewed with a `reviewer:`"
     elif entry.status is Status.REVIEWED and not (entry.reviewer or "").strip():
         yield "is marked reviewed but names no `reviewer:`; add the reviewer's name"
 

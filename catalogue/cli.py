@@ -1,4 +1,4 @@
-"""Tools for translators and reviewers: `python -m catalogue status|check|diff|accept`.
+"""Tools for translators and reviewers: `python -m catalogue status|check|diff|accept|new-language`.
 
 Run from the project root (the Makefile does: `make status`, `make diff LANG=fr ID=op1-iii`, ...).
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import functools
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +18,8 @@ from ruamel.yaml import YAML
 from catalogue import load
 from catalogue.languages import from_mkdocs_yml
 from catalogue.model import fingerprint
-from catalogue.status import STATES, entry_states, summary
+from catalogue.scaffold import ScaffoldError, scaffold
+from catalogue.status import STATES, TRANSLATED, entry_states, summary
 
 
 def _load(root: Path):
@@ -43,7 +45,7 @@ def cmd_status(root: Path, args: argparse.Namespace) -> int:
         print(f"{code:<10}{counts['translated']:>7}/{counts['total']:<4}" + "".join(f"{counts[s]:>15}" for s in STATES))
         if args.verbose:
             for state in entry_states(catalogue, problems, code):
-                if state.state not in ("reviewed", "machine-draft"):
+                if state.state not in TRANSLATED:
                     print(f"    {state.state:<9} translations/{code}/{state.domain}.yml {state.key}")
         if language.published and (counts["missing"] or counts["stale"] or counts["invalid"]):
             incomplete = True
@@ -87,7 +89,9 @@ def cmd_diff(root: Path, args: argparse.Namespace) -> int:
     rel = f"translations/{catalogue.default.code}/{domain}.yml"
     before = _english_history(root, rel, args.id).get(entry.source or "")
     if before is None:
-        print(f"{args.id}: the English this translation was made from ({entry.source}) is not in git history.")
+        made_from = f"the English this translation was made from ({entry.source}) is not in git history" \
+            if entry.source else "this translation records no `source:`, so the English it was made from is unknown"
+        print(f"{args.id}: {made_from}.")
         print(f"English now:\n  {english}\nTranslation ({args.lang}):\n  {entry.text}")
         return 0
     print(f"English then:  {before}\nEnglish now:   {english}\n")
@@ -136,24 +140,47 @@ def cmd_accept(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new_language(root: Path, args: argparse.Namespace) -> int:
+    """Scaffold a language as a draft: its translation files, pages, Material strings and mkdocs.yml entry."""
+    import material
+
+    material_languages = Path(material.__file__).parent / "templates/partials/languages"
+    try:
+        created = scaffold(root, args.code, args.name, material_languages)
+    except ScaffoldError as error:
+        print(f"new-language: {error}", file=sys.stderr)
+        return 2
+    print("\n".join(f"  {rel}" for rel in created))
+    print(f"\n{args.code} is added as a draft. Translate translations/{args.code}/*.yml and docs/{args.code}/; "
+          f"`make status LANG={args.code}` shows what is left.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m catalogue", description=__doc__)
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="the project folder (default: here)")
+    parser = argparse.ArgumentParser(prog="python -m catalogue", description=__doc__, parents=[common])
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="report every problem the strict build would fail on")
-    status = commands.add_parser("status", help="translated, missing, stale, machine draft, reviewed per language")
-    status.add_argument("lang", nargs="?")
-    status.add_argument("-v", "--verbose", action="store_true", help="list the entries still to do")
-    diff = commands.add_parser("diff", help="for a stale entry: the English it was translated from, and now")
+    command = functools.partial(commands.add_parser, parents=[common])
+    command("check", help="report every problem the strict build would fail on")
+    status = command("status", help="translated, missing, stale, machine draft, reviewed per language")
+    status.add_argument("lang", nargs="?", default=None)
+    status.add_argument("-v", "--verbose", action="store_true", default=False, help="list the entries still to do")
+    diff = command("diff", help="for a stale entry: the English it was translated from, and now")
     diff.add_argument("lang")
     diff.add_argument("id")
-    accept = commands.add_parser("accept", help="record that entries were checked against the current English")
+    accept = command("accept", help="record that entries were checked against the current English")
     accept.add_argument("lang")
-    accept.add_argument("ids", nargs="*", metavar="id", help="the ids to accept")
-    accept.add_argument("--all", action="store_true", help="accept every entry of the language (after checking them all)")
+    accept.add_argument("ids", nargs="*", metavar="id", default=[], help="the ids to accept")
+    accept.add_argument("--all", action="store_true", default=False,
+                        help="accept every entry of the language (after checking them all)")
+    new = command("new-language", help="add a language as a draft, every entry untranslated")
+    new.add_argument("code", help="its code, e.g. ha, so, pt-BR")
+    new.add_argument("--name", default=None, help="its name in itself (default: from Babel)")
     args = parser.parse_args(argv)
-    handler = {"check": cmd_check, "status": cmd_status, "diff": cmd_diff, "accept": cmd_accept}[args.command]
-    return handler(args.root.resolve(), args)
+    handler = {"check": cmd_check, "status": cmd_status, "diff": cmd_diff, "accept": cmd_accept,
+               "new-language": cmd_new_language}[args.command]
+    return handler(getattr(args, "root", Path.cwd()).resolve(), args)
 
 
 if __name__ == "__main__":

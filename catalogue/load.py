@@ -185,7 +185,7 @@ def _entry(reader: _Reader, rel: str, lang: str, domain: str, key: str, entry: A
         return None
     status = entry.get("status")
     if status is not None and status not in {s.value for s in Status}:
-        reader.problem(rel, line, key, f"has status {status!r}; use machine-draft or reviewed", lang)
+        reader.problem(rel, line, key, f"has status {status!r}; use machine-draft, human-draft or reviewed", lang)
         status = None
     source = entry.get("source")
     if source is not None and not isinstance(source, str):

@@ -53,6 +53,7 @@ class Change:
 
 class Status(str, Enum):
     MACHINE_DRAFT = "machine-draft"
+    HUMAN_DRAFT = "human-draft"
     REVIEWED = "reviewed"
 
 

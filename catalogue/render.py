@@ -35,7 +35,7 @@ SITE_KEYS = (
     # plain words, glossary, translation status, footer (catalogue/glossary.py, catalogue/statuspage.py)
     "plain-heading", "glossary-title", "glossary-intro", "glossary-avoid", "status-title", "status-intro",
     "status-language", "status-publication", "status-translated", "status-published", "status-draft", "status-progress",
-    "status-state-reviewed", "status-state-machine-draft", "status-state-stale", "status-state-invalid",
+    "status-human-draft", "status-state-human-draft", "status-state-reviewed", "status-state-machine-draft", "status-state-stale", "status-state-invalid",
     "status-state-missing", "status-by-clause", "status-by-clause-intro", "footer-help", "footer-glossary",
     "footer-contribute", "footer-status", "footer-label",
 )
@@ -124,6 +124,8 @@ class Renderer:
             text, state = self.t("status-untranslated"), "untranslated"
         elif resolved.translation and resolved.translation.status is Status.REVIEWED:
             text, state = self.t("status-reviewed", name=resolved.translation.reviewer or ""), "reviewed"
+        elif resolved.translation and resolved.translation.status is Status.HUMAN_DRAFT:
+            text, state = self.t("status-human-draft"), "human-draft"
         else:
             text, state = self.t("status-machine-draft"), "machine-draft"
         return f'<p class="clause__status clause__status--{state}">{html.escape(text)}</p>'

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from catalogue.model import Catalogue, Status, fingerprint
 from catalogue.problems import Problem
 
-STATES = ("reviewed", "machine-draft", "stale", "invalid", "missing")
+STATES = ("reviewed", "human-draft", "machine-draft", "stale", "invalid", "missing")
+TRANSLATED = ("reviewed", "human-draft", "machine-draft")
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ def entry_states(catalogue: Catalogue, problems: list[Problem], lang: str) -> li
             state = "invalid"
         elif entry.status is Status.REVIEWED or lang == source:
             state = "reviewed"
+        elif entry.status is Status.HUMAN_DRAFT:
+            state = "human-draft"
         else:
             state = "machine-draft"
         states.append(EntryState(lang, domain, key, state))
@@ -43,8 +46,8 @@ def entry_states(catalogue: Catalogue, problems: list[Problem], lang: str) -> li
 
 
 def summary(states: list[EntryState]) -> Counter:
-    """How many entries are in each state, with 'total' and 'translated' (reviewed + machine draft)."""
+    """How many entries are in each state, with 'total' and 'translated' (reviewed or drafted)."""
     counts = Counter(s.state for s in states)
     counts["total"] = len(states)
-    counts["translated"] = counts["reviewed"] + counts["machine-draft"]
+    counts["translated"] = sum(counts[state] for state in TRANSLATED)
     return counts

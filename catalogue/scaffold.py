@@ -1,0 +1,126 @@
+"""`new-language CODE`: everything a new language needs, every entry untranslated, built as a draft."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from babel import Locale, UnknownLocaleError
+
+from catalogue.languages import from_mkdocs_yml
+from catalogue.load import DOMAINS, LANGUAGE_FILE
+from catalogue.model import fingerprint
+
+_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$")
+_FRONT_MATTER = re.compile(r"\A(---\n.*?\n---\n)?(.*)\Z", re.DOTALL)
+
+
+class ScaffoldError(ValueError):
+    """The language cannot be added as asked; the message says why."""
+
+
+@dataclass(frozen=True)
+class NewLanguage:
+    code: str
+    name: str
+    direction: str
+
+
+def language(root: Path, code: str, name: str | None) -> NewLanguage:
+    """Check that `code` is a language Babel knows and the site does not have yet."""
+    if not _CODE.match(code):
+        raise ScaffoldError(f"{code!r} is not a language code; use a BCP 47 code such as 'ha', 'so' or 'pt-BR'")
+    if code in {lang.code for lang in from_mkdocs_yml(root / "mkdocs.yml")}:
+        raise ScaffoldError(f"{code} is already a language of the site (see mkdocs.yml)")
+    if (root / "translations" / code).exists():
+        raise ScaffoldError(f"translations/{code}/ already exists; remove it or pick another code")
+    try:
+        locale = Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        raise ScaffoldError(f"{code!r} is not a language Babel knows, so dates and numbers could not be "
+                            "written in it; check the code") from None
+    direction = "rtl" if locale.character_order == "right-to-left" else "ltr"
+    return NewLanguage(code, name or locale.get_display_name(locale) or code, direction)
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def translation_file(english_path: Path, new: NewLanguage) -> str:
+    """An English translation file turned into an empty one for `new`: each id with its English as a
+    comment, `text: ""`, and the fingerprint of the English it will translate."""
+    english = yaml.safe_load(english_path.read_text(encoding="utf-8")) or {}
+    lines = [f"# {new.name} ({new.code}): translations of {english_path.name}, keyed by the same ids.",
+             "# Each entry is untranslated: write the translation in `text:` (the English is in the",
+             "# comment above it), keep `source:`, and record what you did in `history:`.", ""]
+    for key, entry in english.items():
+        entry = entry if isinstance(entry, dict) else {"text": entry}
+        lines.append(f"{key}:")
+        lines += [f"  # en: {line}" for line in str(entry.get("text", "")).splitlines() or [""]]
+        if "term" in entry:
+            lines += [f"  # en term: {entry['term']}", '  term: ""']
+        lines += ['  text: ""', f"  source: \"{fingerprint(str(entry.get('text', '')))}\"", "  status: human-draft"]
+    return "\n".join(lines) + "\n"
+
+
+def docs_page(english: str) -> str:
+    """A hand-written English page for the new language: its text kept in English, marked as such,
+    until it is translated."""
+    front, body = _FRONT_MATTER.match(english).groups()
+    note = ("<!-- Not translated yet: translate this page, then remove the <div lang=\"en\" dir=\"ltr\" markdown> "
+            "line and the </div> line at the end. -->")
+    return f"{front or ''}\n{note}\n\n<div lang=\"en\" dir=\"ltr\" markdown>\n\n{body.strip()}\n\n</div>\n"
+
+
+def material_strings(material: Path, new: NewLanguage) -> str | None:
+    """Material's UI strings for `new`, in English to be translated, when Material has none of its own."""
+    if (material / f"{new.code}.html").is_file():
+        return None
+    english = (material / "en.html").read_text(encoding="utf-8")
+    english = re.sub(r'"language": "en"', f'"language": "{new.code}"', english)
+    english = re.sub(r'"direction": "ltr"', f'"direction": "{new.direction}"', english)
+    header = (f"{{#- Material for MkDocs' interface strings for {new.name} ({new.code}), which Material does not\n"
+              f"    ship. Copied from its en.html: translate each value. -#}}\n")
+    return header + re.sub(r"\A\{#-.*?-#\}\n", "", english, flags=re.DOTALL)
+
+
+def mkdocs_entry(config: str, new: NewLanguage) -> str:
+    """mkdocs.yml with `new` appended to the i18n plugin's languages."""
+    lines = config.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.strip() == "languages:")
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        end += 1
+    while not lines[end - 1].strip():
+        end -= 1
+    item = " " * (indent + 2)
+    entry = f"{item}- locale: {new.code}\n{item}  name: {_quoted(new.name)}\n{item}  build: true\n"
+    return "".join(lines[:end]) + entry + "".join(lines[end:])
+
+
+def scaffold(root: Path, code: str, name: str | None, material: Path) -> list[str]:
+    """Create the new language's files; return their paths, relative to `root`."""
+    new = language(root, code, name)
+    created: dict[str, str] = {}
+    for domain in DOMAINS:
+        created[f"translations/{code}/{domain}.yml"] = translation_file(root / f"translations/en/{domain}.yml", new)
+    created[f"translations/{code}/{LANGUAGE_FILE}"] = (
+        "# A draft is built with a notice and English wherever a text is not translated yet.\n"
+        "# Set to true when every entry is translated and `make check` finds no problem.\n"
+        "published: false\n")
+    for page in sorted((root / "docs/en").glob("*.md")):
+        created[f"docs/{code}/{page.name}"] = docs_page(page.read_text(encoding="utf-8"))
+    strings = material_strings(material, new)
+    if strings is not None:
+        created[f"overrides/partials/languages/{code}.html"] = strings
+    for rel, content in created.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(content, encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(mkdocs_entry(config.read_text(encoding="utf-8"), new), encoding="utf-8")
+    return sorted(created) + ["mkdocs.yml"]
