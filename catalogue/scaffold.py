@@ -123,4 +123,11 @@ def scaffold(root: Path, code: str, name: str | None, material: Path) -> list[st
         (root / rel).write_text(content, encoding="utf-8")
     config = root / "mkdocs.yml"
     config.write_text(mkdocs_entry(config.read_text(encoding="utf-8"), new), encoding="utf-8")
+    owners = root / ".github/CODEOWNERS"
+    if owners.is_file():
+        team = f"@communique-kb/translators-{code}"
+        owners.write_text(owners.read_text(encoding="utf-8") + "".join(
+            f"/{folder}/{code}/".ljust(24) + f"{team} @communique-kb/maintainers\n" for folder in ("translations", "docs")),
+            encoding="utf-8")
+        return sorted(created) + [".github/CODEOWNERS", "mkdocs.yml"]
     return sorted(created) + ["mkdocs.yml"]

@@ -135,7 +135,7 @@ def test_reviewed_translation_must_name_its_reviewer(project_copy):
 def test_unknown_status_is_reported(project_copy):
     line = write_entry(project_copy, "fr", "communique", "op1-iii", "Partager les meilleures pratiques ;",
                        status="approved")
-    assert (f"{FR}:{line}: op1-iii: [fr] has status 'approved'; use machine-draft or reviewed"
+    assert (f"{FR}:{line}: op1-iii: [fr] has status 'approved'; use machine-draft, human-draft or reviewed"
             ) in problem_lines(project_copy)
 
 
