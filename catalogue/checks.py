@@ -186,22 +186,22 @@ LEGAL_TITLES = (".name", ".short")
 
 def check_terms(catalogue: Catalogue) -> list[Problem]:
     """Our own copy uses each language's preferred terms: a term to avoid may appear only in a quotation,
-    a legal title, or the communique's own words."""
+    a legal title, or the communique's own words. Terms match inside words too, so that prefixed and
+    suffixed forms (Arabic و‍, Amharic ‍ን) are caught; each glossary entry is reported once per string."""
     problems = []
     for language in catalogue.languages:
         if not language.published:
             continue
         glossary = [t for (lang, d, _), t in catalogue.strings.items() if lang == language.code and d == "glossary"]
-        avoid = [(term, re.compile(rf"\b{re.escape(term.casefold())}\b"), entry)
-                 for entry in glossary for term in entry.avoid]
         for (lang, domain, key), entry in catalogue.strings.items():
             if lang != language.code or domain == "communique" or key.endswith(LEGAL_TITLES):
                 continue
             own = _QUOTED.sub(" ", entry.text).casefold()
-            for term, pattern, rule in avoid:
-                if pattern.search(own) and not (domain == "glossary" and key == rule.key):
+            for rule in glossary:
+                used = next((term for term in rule.avoid if term.casefold() in own), None)
+                if used and not (domain == "glossary" and key == rule.key):
                     problems.append(Problem(entry.path, entry.line, key, lang, (
-                        f"uses “{term}”, a term to avoid (glossary: {rule.key}); write “{rule.term}”, "
+                        f"uses “{used}”, a term to avoid (glossary: {rule.key}); write “{rule.term}”, "
                         f"or put the legal title or quotation it belongs to in quotation marks")))
     return problems
 
