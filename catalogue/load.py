@@ -169,14 +169,16 @@ def _strings(reader: _Reader, languages: list[Language]) -> dict[tuple[str, str,
                 if isinstance(entry, str) and lang.default:
                     entry = Mapping(line)
                     entry["text"] = data[key]
-                translation = _entry(reader, rel, lang.code, domain, str(key), entry, line)
+                translation = _entry(reader, rel, lang, domain, str(key), entry, line)
                 if translation is not None:
                     strings[(lang.code, domain, str(key))] = translation
     return strings
 
 
-def _entry(reader: _Reader, rel: str, lang: str, domain: str, key: str, entry: Any, line: int) -> Translation | None:
+def _entry(reader: _Reader, rel: str, language: Language, domain: str, key: str, entry: Any,
+           line: int) -> Translation | None:
     """One entry of a translation file, or None (with a problem) when it has the wrong shape."""
+    lang = language.code
     allowed = ENTRY_FIELDS | (GLOSSARY_FIELDS if domain == "glossary" else set())
     if not isinstance(entry, Mapping) or set(entry) - allowed or not isinstance(entry.get("text", ""), str):
         extra = ", ".join(sorted(str(f) for f in set(entry) - allowed)) if isinstance(entry, Mapping) else ""
@@ -192,7 +194,8 @@ def _entry(reader: _Reader, rel: str, lang: str, domain: str, key: str, entry: A
         reader.problem(rel, line_of(entry, "source"), key, "has a `source:` that is not text; put the fingerprint "
                        "in quotes, e.g. source: \"012345678901\"", lang)
     term = entry.get("term")
-    if domain == "glossary" and (not isinstance(term, str) or not term.strip()):
+    untranslated_draft = not language.published and not (entry.get("text") or "").strip()
+    if domain == "glossary" and (not isinstance(term, str) or not term.strip()) and not untranslated_draft:
         reader.problem(rel, line, key, "needs `term:`, the preferred term in this language", lang)
     if entry.get("link") not in (None, True, False):
         reader.problem(rel, line_of(entry, "link"), key, "`link:` must be true or false", lang)

@@ -42,8 +42,8 @@ def to_html(text: str) -> str:
 
 
 def plain(markdown_text: str) -> str:
-    """A string without its Markdown markup, for titles and descriptions."""
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", to_html(markdown_text)))).strip()
+    """A string without its Markdown markup, for titles and descriptions (no-break spaces kept)."""
+    return re.sub(r"[ \t\r\n]+", " ", html.unescape(re.sub(r"<[^>]+>", "", to_html(markdown_text)))).strip(" ")
 
 
 class _Elements(HTMLParser):

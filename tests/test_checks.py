@@ -192,16 +192,16 @@ def test_invalid_yaml_names_the_line_to_fix(project_copy):
             "check quotes, colons and indentation") in problem_lines(project_copy)
 
 
-@pytest.mark.parametrize("entry", [
-    pytest.param("op1-iii:\n  - Partager les meilleures pratiques ;\n", id="list-instead-of-mapping"),
+@pytest.mark.parametrize("entry, detail", [
+    pytest.param("op1-iii:\n  - Partager les meilleures pratiques ;\n", "", id="list-instead-of-mapping"),
     pytest.param(translation_entry("op1-iii", "Partager ;", source="0" * 12, extra="  colour: red\n"),
-                 id="unknown-field"),
+                 "; unknown field(s): colour", id="unknown-field"),
 ])
-def test_entry_of_the_wrong_shape_is_reported(project_copy, entry):
+def test_entry_of_the_wrong_shape_is_reported(project_copy, entry, detail):
     replace_block(project_copy, FR, "op1-iii:", entry)
     line = line_of(project_copy, FR, "op1-iii:")
     assert (f"{FR}:{line}: op1-iii: [fr] has the wrong shape; write `text:` (and `source:`, `status:`, "
-            "`reviewer:`) indented under the id") in problem_lines(project_copy)
+            f"`reviewer:`, `history:`) indented under the id{detail}") in problem_lines(project_copy)
 
 
 def test_byte_order_mark_is_reported(project_copy):

@@ -42,7 +42,7 @@ def test_every_source_link_of_a_clause_lands_on_an_existing_anchor(site, code):
     for clause in CATALOGUE.clauses:
         url = f"{prefix(code)}communique/{clause.id}/"
         page = site.html(url)
-        links = page.select(".clause-sources .source a")
+        links = page.select(".clause-sources .source > a")
         assert len(links) == len(CATALOGUE.links_of(clause.id)), (code, clause.id)
         for a in links:
             file, fragment = _resolve(site.site, url, a["href"])

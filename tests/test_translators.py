@@ -73,7 +73,7 @@ def test_a_new_language_is_scaffolded_translated_and_built_as_a_draft(project_co
         "whatever is not translated yet is shown in English.")
     for code, direction in (("ha", "ltr"), ("fa", "rtl")):
         page = built.html(f"{code}/communique/op1-iv/")
-        assert page.html["lang"] == code and page.html["dir"] == direction
+        assert page.html["lang"] == code and page.body["dir"] == direction
         fallback = page.find(id="op1-iv").select_one(".clause__text span[lang]")
         assert (fallback["lang"], fallback["dir"]) == ("en", "ltr")
         assert fallback.get_text(strip=True).startswith("Protecting, supporting and listening")
@@ -123,12 +123,16 @@ def test_the_glossary_page_defines_every_term_and_says_what_to_avoid(site, code)
     assert page.select_one("#csam + dd .glossary__avoid q")
 
 
-def test_glossary_terms_link_to_their_definition_where_they_appear(site):
-    page = site.html("communique/op1-iv/")
-    term = page.select_one('a.glossary-term[href="../../glossary/#csam"]') or page.select_one("a.glossary-term")
-    assert term is not None and term.get("title")
-    target = term["href"].split("#")
-    assert site.html("glossary/").find(id=target[1])
+@pytest.mark.parametrize("code", CODES)
+def test_glossary_terms_link_to_their_definition_where_they_appear(site, code):
+    terms = site.html(f"{prefix(code)}communique/pp1/").select("a.glossary-term")
+    glossary = site.html(f"{prefix(code)}glossary/")
+    for term in terms:
+        path, _, key = term["href"].partition("#")
+        assert path == "../../glossary/" and glossary.find("dt", id=key), term
+        assert term["title"] == glossary.find("dt", id=key).find_next_sibling("dd").p.get_text(), term
+    if code == "en":
+        assert [t.get_text() for t in terms] == ["online child sexual exploitation", "child sexual abuse material"]
 
 
 @pytest.mark.parametrize("code", CODES)
