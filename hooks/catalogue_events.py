@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from catalogue import load  # noqa: E402
+from catalogue import load, search  # noqa: E402
 from catalogue.languages import from_entries  # noqa: E402
 from catalogue.pages import pages, static_files  # noqa: E402
 from catalogue.site import alternates  # noqa: E402
@@ -76,7 +76,7 @@ def on_post_template(output, template_name, config):
 
 @event_priority(-200)
 def on_post_build(config):
-    """Once every language is built: a 404 page per language, the default one at the root."""
+    """Once every language is built: a 404 page per language, the default one at the root; the search index."""
     if _i18n(config).building:
         return
     catalogue = state["catalogue"]
@@ -85,3 +85,6 @@ def on_post_build(config):
         if page is not None:
             target = Path(config.site_dir) / language.prefix / "404.html"
             target.write_text(page, encoding="utf-8")
+    failure = search.index(Path(config.site_dir))
+    if failure:
+        log.error(f"search index (Pagefind) failed: {failure}")
