@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from catalogue import checks
+from catalogue.languages import unknown_languages
 from catalogue.model import KINDS, Catalogue, Clause, Instrument, Language, Link, Provision, Status, Translation
 from catalogue.problems import Problem
 from catalogue.yamlfile import Mapping, Sequence, line_of, read
@@ -35,6 +36,17 @@ class _Reader:
 
 
 
+def _ids(reader: _Reader, rel: str, values: Any, name: str) -> list[str]:
+    """The valid ids of a list such as `header:` or `relations:`; each other value is a problem."""
+    if not isinstance(values, Sequence):
+        reader.problem(rel, line_of(values, 0), name, "must be a list of ids")
+        return []
+    for index, value in enumerate(values):
+        if not checks.valid_id(value):
+            reader.problem(rel, line_of(values, index), name, f"lists {str(value)!r}, which {checks.INVALID_ID}")
+    return [value for value in values if checks.valid_id(value)]
+
+
 def _clauses(reader: _Reader, data: Any) -> tuple[list[Clause], list[str], date, date]:
     rel = "data/communique.yml"
     if not isinstance(data, Mapping):
@@ -45,7 +57,7 @@ def _clauses(reader: _Reader, data: Any) -> tuple[list[Clause], list[str], date,
     if not isinstance(start, date) or not isinstance(end, date):
         reader.problem(rel, line_of(data, "summit"), "summit", "needs start and end dates (YYYY-MM-DD)")
         start, end = date(2019, 12, 11), date(2019, 12, 12)
-    header = [str(h) for h in data.get("header") or []]
+    header = _ids(reader, rel, data.get("header") or Sequence(0), "header")
     clauses: list[Clause] = []
     raw = data.get("clauses")
     if not isinstance(raw, Sequence):
@@ -118,7 +130,7 @@ def _links(reader: _Reader, data: Any) -> tuple[list[Link], list[str]]:
     if not isinstance(data, Mapping):
         reader.problem(rel, 0, "", "must be a mapping with relations and links")
         return [], []
-    relations = [str(r) for r in data.get("relations") or []]
+    relations = _ids(reader, rel, data.get("relations") or Sequence(0), "relations")
     links: list[Link] = []
     raw = data.get("links") or Mapping(0)
     for clause_id, items in raw.items():
@@ -172,6 +184,9 @@ def _strings(reader: _Reader, languages: list[Language]) -> dict[tuple[str, str,
                     reader.problem(rel, line, key, "has the wrong shape; write `text:` (and `source:`, `status:`, "
                                    "`reviewer:`) indented under the id", lang.code)
                     continue
+                if entry.get("source") is not None and not isinstance(entry["source"], str):
+                    reader.problem(rel, line_of(entry, "source"), key, "has a `source:` that YAML reads as a number; "
+                                   "put the fingerprint in quotes, e.g. source: \"0123456789ab\"", lang.code)
                 status = entry.get("status")
                 if status is not None and status not in {s.value for s in Status}:
                     reader.problem(rel, line, key, f"has status {status!r}; use machine-draft or reviewed", lang.code)
@@ -205,7 +220,7 @@ def _publication(reader: _Reader, languages: list[Language]) -> list[Language]:
 
 def load(root: Path, languages: list[Language]) -> tuple[Catalogue, list[Problem]]:
     """Read the project at `root` for `languages` (the default first); return it with every problem found."""
-    reader = _Reader(Path(root))
+    reader = _Reader(Path(root), unknown_languages(root, languages))
     languages = _publication(reader, languages)
     clauses, header, start, end = _clauses(reader, reader.file("data/communique.yml"))
     instruments = _instruments(reader, reader.file("data/instruments.yml"))

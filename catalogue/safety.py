@@ -27,6 +27,7 @@ _RAW_TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|<!--|<\?|<!\[")
 _SCRIPT = re.compile(r"<\s*/?\s*script\b", re.IGNORECASE)
 _HANDLER = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CHARREF = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 _inline = markdown.Markdown(extensions=[], output_format="html")
 
@@ -62,7 +63,7 @@ def url_problem(url: str, allowed: tuple[str, ...]) -> str | None:
     if cleaned.startswith("data:"):
         return "contains a data: link; remove it"
     parts = urlsplit(url.strip())
-    if parts.scheme != "https" or not parts.hostname:
+    if parts.scheme != "https" or not parts.hostname or "@" in parts.netloc or "\\" in url:
         return f"links to {url!r}; links must be https addresses of official sites"
     if not _domain_allowed(parts.hostname, allowed):
         return (f"links to {parts.hostname}, which is not an allowed domain; "
@@ -81,6 +82,8 @@ def text_problems(text: str, allowed: tuple[str, ...]) -> list[str]:
             reasons.append(f"contains the invisible character U+{ord(char):04X} {name}; delete it")
     if _CONTROL.search(text):
         reasons.append("contains a control character; retype the text")
+    for reference in dict.fromkeys(_CHARREF.findall(text)):
+        reasons.append(f"contains the HTML character reference &{reference}; type the character itself")
     if _SCRIPT.search(text):
         reasons.append("contains a <script> element; remove it")
     elif _RAW_TAG.search(text):

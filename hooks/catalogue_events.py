@@ -9,6 +9,7 @@ import logging
 import sys
 from pathlib import Path
 
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
@@ -31,13 +32,19 @@ def _i18n(config):
 
 @event_priority(-150)
 def on_config(config):
-    """Load and check everything once, in the first language's build; name the site in each language."""
+    """Load and check everything once, in the first language's build; name the site in each language.
+
+    A strict build stops here, before anything is written, when the catalogue has problems;
+    `mkdocs serve` keeps going and shows the site with its fallbacks.
+    """
     i18n = _i18n(config)
     if not i18n.building:
         catalogue, problems = load(ROOT, from_entries(dict(entry) for entry in i18n.config.languages))
         state["catalogue"] = catalogue
         for problem in problems:
             log.warning(str(problem))
+        if problems and config.strict:
+            raise Abort(f"Aborted: the catalogue has {len(problems)} problem(s), listed above; nothing was built.")
     catalogue = state["catalogue"]
     lang = i18n.current_language
     config.site_name = catalogue.text(lang, "site", "site-name")
