@@ -44,7 +44,8 @@ def on_config(config):
         for problem in problems:
             log.warning(str(problem))
         if problems and config.strict:
-            raise Abort(f"Aborted: the catalogue has {len(problems)} problem(s), listed above; nothing was built.")
+            count = f"{len(problems)} problem" + ("s" if len(problems) > 1 else "")
+            raise Abort(f"Aborted: the catalogue has {count}, listed above; nothing was built.")
     catalogue = state["catalogue"]
     lang = i18n.current_language
     config.site_name = catalogue.text(lang, "site", "site-name")

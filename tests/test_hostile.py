@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from hostile_cases import CASES, PAYLOAD
+from conftest import write_entry
+from hostile_cases import CASES, COMMUNIQUE, PAYLOAD, UNSAFE_TEXTS
 from tests.sitebuild import build
 
 
@@ -29,4 +30,23 @@ def test_hostile_contribution_fails_the_strict_build_in_one_line_and_publishes_n
     assert built.returncode != 0, built.output
     assert "Traceback" not in built.output, built.output
     assert any(line.startswith(f"WARNING -  {expected}") for line in built.output.splitlines()), built.output
+    assert _leaks(built.site) == []
+
+
+def test_serve_mode_keeps_going_and_shows_english_in_place_of_every_unsafe_string(project_copy):
+    """`mkdocs serve` (not strict) reports the same problems but still builds, with the English
+    text in place of each unsafe translation and none of the payloads anywhere."""
+    clauses = [line.split("- id: ")[1] for line in (project_copy / COMMUNIQUE).read_text(encoding="utf-8").splitlines()
+               if line.strip().startswith("- id: ")]
+    slots = [(lang, key) for lang in ("fr", "es", "pt", "sw") for key in clauses]
+    placed = list(zip(slots, UNSAFE_TEXTS.values()))
+    for (lang, key), (text, _) in placed:
+        write_entry(project_copy, lang, "communique", key, text)
+    built = build(project_copy, project_copy / "out", strict=False)
+
+    assert built.returncode == 0, built.output
+    for (lang, key), (_, message) in placed:
+        assert f": {key}: [{lang}] {message}" in built.output
+        clause = built.html(f"{lang}/communique/{key}/").find("div", attrs={"data-clause": key})
+        assert clause.find("p", class_="clause__text").find("span", lang="en") is not None, (lang, key)
     assert _leaks(built.site) == []
