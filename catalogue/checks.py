@@ -153,6 +153,16 @@ def _check_entry(catalogue: Catalogue, entry: Translation, english: Translation 
         yield "is marked reviewed but names no `reviewer:`; add the reviewer's name"
 
 
+def _insertion(english: dict[str, Translation], entries: dict[str, Translation], key: str) -> tuple[int, str]:
+    """Where a missing translation of `key` goes: before the entry that follows it in English, else after the last."""
+    later = [entries[k] for k in entries if k in english and english[k].line > english[key].line]
+    if later:
+        following = min(later, key=lambda entry: entry.line)
+        return following.line, f"before {following.key}"
+    last = max(entries.values(), key=lambda entry: entry.line)
+    return last.line, f"after {last.key}"
+
+
 def check_translations(catalogue: Catalogue) -> list[Problem]:
     """Every language mirrors the English files: no missing, empty, stale, unknown or unsafe entry."""
     problems = []
@@ -183,8 +193,9 @@ def check_translations(catalogue: Catalogue) -> list[Problem]:
                              for m in _check_entry(catalogue, entry, english[key], draft=not language.published)]
             if language.published and entries:
                 for key in english.keys() - entries.keys():
-                    problems.append(Problem(rel, 0, key, language.code,
-                                            f"has no translation; add it (the English is at "
+                    line, where = _insertion(english, entries, key)
+                    problems.append(Problem(rel, line, key, language.code,
+                                            f"has no translation; add it {where} (the English is at "
                                             f"{en_rel}:{english[key].line})"))
     return problems
 

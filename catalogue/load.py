@@ -11,6 +11,7 @@ from catalogue import checks
 from catalogue.languages import unknown_languages
 from catalogue.model import KINDS, Catalogue, Clause, Instrument, Language, Link, Provision, Status, Translation
 from catalogue.problems import Problem
+from catalogue.safety import page_problems
 from catalogue.yamlfile import Mapping, Sequence, line_of, read
 
 DOMAINS = ("communique", "site", "frameworks", "links")
@@ -218,6 +219,20 @@ def _publication(reader: _Reader, languages: list[Language]) -> list[Language]:
     return result
 
 
+def _pages(reader: _Reader, languages: list[Language], allowed: tuple[str, ...]) -> None:
+    """Hand-written pages (docs/<lang>/) are prose from pull requests too: checked like catalogue strings."""
+    for language in languages:
+        folder = reader.root / "docs" / language.code
+        for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+            rel, page = path.relative_to(reader.root).as_posix(), path.relative_to(folder).with_suffix("").as_posix()
+            try:
+                problems = page_problems(path.read_text(encoding="utf-8"), allowed)
+            except UnicodeDecodeError:
+                problems = [(1, "is not valid UTF-8; save it with UTF-8 encoding")]
+            for line, message in problems:
+                reader.problem(rel, line, page, message, language.code)
+
+
 def load(root: Path, languages: list[Language]) -> tuple[Catalogue, list[Problem]]:
     """Read the project at `root` for `languages` (the default first); return it with every problem found."""
     reader = _Reader(Path(root), unknown_languages(root, languages))
@@ -227,12 +242,13 @@ def load(root: Path, languages: list[Language]) -> tuple[Catalogue, list[Problem
     links, relations = _links(reader, reader.file("data/links.yml"))
     retired = reader.file("data/retired-ids.yml") or Mapping(0)
     published = reader.file("data/published-ids.yml") or Sequence(0)
-    allowed = reader.file("data/allowed-domains.yml") or []
+    allowed = tuple(str(d) for d in reader.file("data/allowed-domains.yml") or [])
+    _pages(reader, languages, allowed)
     catalogue = Catalogue(
         languages=tuple(languages), clauses=tuple(clauses), header=tuple(header),
         summit_start=start, summit_end=end, instruments=tuple(instruments), links=tuple(links),
         relations=tuple(relations), retired=dict(retired) if isinstance(retired, dict) else {},
-        allowed_domains=tuple(str(d) for d in allowed),
+        allowed_domains=allowed,
         strings=_strings(reader, languages),
     )
     problems = reader.problems + checks.run(catalogue, published, retired)

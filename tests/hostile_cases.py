@@ -138,7 +138,7 @@ def link_from_an_unknown_clause(root: Path) -> str:
 @case
 def missing_translation(root: Path) -> str:
     replace_block(root, FR, "op1-iii:", "")
-    return f"{FR}: op1-iii: [fr] has no translation; add it"
+    return f"{FR}:{line_of(root, FR, 'op1-iv:')}: op1-iii: [fr] has no translation; add it before op1-iv"
 
 
 @case
@@ -281,6 +281,29 @@ CASES += [
 def control_character(root: Path) -> str:
     line = _raw_entry(root, f'  text: "Partager {PAYLOAD}\\a ;"\n  status: machine-draft\n')
     return f"{FR}:{line}: op1-iii: [fr] contains a control character"
+
+
+# --- hand-written pages (docs/<lang>/) -------------------------------------------
+
+def _page(markdown: str, message: str) -> Callable[[Path], str]:
+    def apply(root: Path) -> str:
+        append_text(root, "docs/fr/index.md", f"\n{markdown}\n")
+        line = len((root / "docs/fr/index.md").read_text(encoding="utf-8").splitlines())
+        return f"docs/fr/index.md:{line}: index: [fr] {message}"
+    return apply
+
+
+CASES += [
+    Case("script_in_a_page", _page(f"<script>alert('{PAYLOAD}')</script>", "contains a <script> element")),
+    Case("event_handler_through_attr_list",
+         _page(f"[{PAYLOAD}](communique/index.md){{ onclick=alert(1) }}", "contains an event-handler attribute")),
+    Case("tracking_image_in_a_page",
+         _page(f"![{PAYLOAD}](https://tracker.example.com/pixel.gif)", "loads https://tracker.example.com/pixel.gif")),
+    Case("page_link_outside_allowlist",
+         _page(f"[{PAYLOAD}](https://evil.example.com/)", "links to evil.example.com, which is not an allowed domain")),
+    Case("bidi_override_in_a_page",
+         _page(f"Lire \u202e{PAYLOAD}", "contains the invisible bidirectional control U+202E")),
+]
 
 
 # --- files: encoding, size, languages --------------------------------------------

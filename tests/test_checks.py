@@ -92,7 +92,7 @@ def test_missing_translation_points_at_the_english(project_copy):
     publish_language(project_copy, "fr")
     replace_block(project_copy, FR, "op1-iii:", "")
     english_line = line_of(project_copy, "translations/en/communique.yml", "op1-iii:")
-    assert (f"{FR}: op1-iii: [fr] has no translation; add it "
+    assert (f"{FR}:{line_of(project_copy, FR, 'op1-iv:')}: op1-iii: [fr] has no translation; add it before op1-iv "
             f"(the English is at translations/en/communique.yml:{english_line})") in problem_lines(project_copy)
 
 
