@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import nh3
 from babel.dates import format_interval
 
+from catalogue import cite
 from catalogue.model import Catalogue, Clause, Link, Resolved, Status
 from catalogue.safety import to_html
 
@@ -31,6 +32,11 @@ SITE_KEYS = (
     "cited-whole-heading", "not-cited", "crosswalk-title", "crosswalk-intro", "crosswalk-clause", "crosswalk-total",
     "crosswalk-list-heading", "open-data-title", "open-data-intro", "open-data-catalogue", "open-data-catalogue-csv",
     "open-data-crosswalk", "open-data-schemas",
+    # copy link, cite, parallel view and offline copy (catalogue/cite.py, parallel.py, offline.py)
+    "cite-document", "cite-place", "cite-template", "cite-clause-preamble", "cite-clause-preambular",
+    "cite-clause-operative", "copy-link", "cite-button", "link-copied", "citation-copied", "cite-summary",
+    "permalink-label", "cite-text-label", "cite-downloads", "parallel-link", "parallel-title", "parallel-intro",
+    "parallel-index-title", "parallel-index-intro", "offline-download",
 )
 _TAGS = {"strong", "em", "a", "code"}
 _ATTRIBUTES = {"a": {"href", "title"}}
@@ -46,6 +52,9 @@ def relative(from_url: str, to_url: str) -> str:
 
 def clause_url(clause_id: str) -> str:
     return f"communique/{clause_id}/"
+
+
+PARALLEL_URL = "communique/parallel/"
 
 
 def plain(markdown_text: str) -> str:
@@ -65,10 +74,11 @@ class Page:
 class Renderer:
     """Renders the pages of one language."""
 
-    def __init__(self, catalogue: Catalogue, lang: str) -> None:
+    def __init__(self, catalogue: Catalogue, lang: str, site_url: str = "") -> None:
         self.catalogue = catalogue
         self.lang = lang
         self.language = catalogue.language(lang)
+        self.site_url = (site_url or "/").rstrip("/") + "/"
 
     def t(self, key: str, **values: str) -> str:
         """An interface string as plain text (escape it before putting it in HTML)."""
@@ -94,6 +104,14 @@ class Renderer:
             return self.t("label-preambular", n=str(clause.ordinal))
         return self.t("label-operative", number=clause.cited or "")
 
+    def permalink(self, clause: Clause) -> str:
+        """The absolute address of a clause's own page in this language, as advocates share it."""
+        return self.site_url + self.language.prefix + clause_url(clause.id)
+
+    def explanation(self, clause: Clause) -> str:
+        """The plain-language explanation shown under a clause (HTML; none yet)."""
+        return ""
+
     def status_note(self, clause_id: str) -> str:
         if self.language.default:
             return ""
@@ -116,6 +134,8 @@ class Renderer:
             f'<div class="clause clause--{clause.kind}" id="{clause.id}" data-clause="{clause.id}">',
             f'<p class="clause__text">{number_html}{self.inline("communique", clause.id)} '
             f'<a class="clause__permalink" href="{anchor}" title="{permalink}" aria-label="{permalink}">¶</a></p>',
+            self.explanation(clause),
+            cite.tools(self, clause, relative(page_url, clause_url(clause.id))),
         ]
         if with_page_link:
             page = relative(page_url, clause_url(clause.id))
@@ -141,8 +161,12 @@ class Renderer:
                  f'{self.inline("communique", key)}</p>' for key in self.catalogue.header]
         return '<div class="communique-header">\n' + "\n".join(lines) + "\n</div>"
 
+    def summit_dates(self) -> str:
+        """The summit's dates as this language writes them: '11–12 December 2019'."""
+        return format_interval(self.catalogue.summit_start, self.catalogue.summit_end, "yMMMMd", locale=self.lang)
+
     def facts(self) -> str:
-        dates = format_interval(self.catalogue.summit_start, self.catalogue.summit_end, "yMMMMd", locale=self.lang)
+        dates = self.summit_dates()
         return (
             f'<dl class="summit-facts" aria-label="{html.escape(self.t("facts-heading"))}">\n'
             f'<dt>{html.escape(self.t("facts-dates"))}</dt><dd>{html.escape(dates)}</dd>\n'
@@ -156,7 +180,7 @@ class Renderer:
         blocks = [
             _front_matter(self.t("full-text-title"), self.t("site-description")),
             f"# {_heading(title)} {{#communique}}",
-            self.notice(), self.header(), self.facts(),
+            self.notice(), self.header(), self.facts(), self.parallel_link(url),
         ]
         groups = (("heading-preamble", ("preamble", "preambular")), ("heading-operative", ("operative",)))
         for heading_key, kinds in groups:
@@ -171,6 +195,12 @@ class Renderer:
                         "\n".join(children) + "\n</div>\n</div>"
                 blocks.append(self._retired_anchors(clause.id) + block)
         return Page("communique/index.md", url, _join(blocks))
+
+    def parallel_link(self, page_url: str) -> str:
+        """The way from the full text to the parallel view (catalogue/parallel.py)."""
+        key = "parallel-index-title" if self.language.default else "parallel-link"
+        return (f'<p class="parallel-link"><a href="{relative(page_url, PARALLEL_URL)}">'
+                f'{html.escape(self.t(key))}</a></p>')
 
     def _retired_anchors(self, clause_id: str) -> str:
         olds = [old for old, new in self.catalogue.retired.items() if new == clause_id]

@@ -58,11 +58,11 @@ def on_files(files, config):
     """Add the communique, a page per clause, the framework pages and open data, in the language being built."""
     catalogue = state["catalogue"]
     language = catalogue.language(_i18n(config).current_language)
-    for page in pages(catalogue, language.code):
+    for page in pages(catalogue, language.code, config.site_url):
         file = File.generated(config, page.src, content=page.markdown)
         file.dest_uri = language.prefix + file.dest_uri
         files.append(file)
-    for path, content in static_files(catalogue, language.code).items():
+    for path, content in static_files(catalogue, language.code, config.site_url).items():
         files.append(File.generated(config, path, content=content))
     return files
 
