@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 import nh3
-from babel.dates import format_interval
+from babel import Locale
+from babel.dates import format_date
 
 from catalogue import cite
 from catalogue.model import Catalogue, Clause, Link, Resolved, Status
@@ -162,8 +163,15 @@ class Renderer:
         return '<div class="communique-header">\n' + "\n".join(lines) + "\n</div>"
 
     def summit_dates(self) -> str:
-        """The summit's dates as this language writes them: '11–12 December 2019'."""
-        return format_interval(self.catalogue.summit_start, self.catalogue.summit_end, "yMMMMd", locale=self.lang)
+        """The summit's dates as this language writes them, months in full: '11–12 décembre 2019'.
+
+        CLDR rarely has a full-month interval pattern; the abbreviated one is widened instead."""
+        start, end = self.catalogue.summit_start, self.catalogue.summit_end
+        formats = Locale.parse(self.lang).interval_formats
+        skeleton = "yMMMMd" if "yMMMMd" in formats else "yMMMd"
+        field = "y" if start.year != end.year else "M" if start.month != end.month else "d"
+        first, second = (re.sub(r"(?<!M)MMM(?!M)", "MMMM", part) for part in formats[skeleton][field])
+        return format_date(start, first, locale=self.lang) + format_date(end, second, locale=self.lang)
 
     def facts(self) -> str:
         dates = self.summit_dates()

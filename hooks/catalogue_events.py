@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from catalogue import load, search  # noqa: E402
+from catalogue import load, offline, search  # noqa: E402
 from catalogue.languages import from_entries  # noqa: E402
 from catalogue.pages import pages, static_files  # noqa: E402
 from catalogue.site import alternates  # noqa: E402
@@ -84,7 +84,8 @@ def on_post_template(output, template_name, config):
 
 @event_priority(-200)
 def on_post_build(config):
-    """Once every language is built: a 404 page per language, the default one at the root; the search index."""
+    """Once every language is built: a 404 page per language, the default one at the root;
+    the search index; each language's offline copy."""
     if _i18n(config).building:
         return
     catalogue = state["catalogue"]
@@ -96,3 +97,4 @@ def on_post_build(config):
     failure = search.index(Path(config.site_dir))
     if failure:
         log.error(f"search index (Pagefind) failed: {failure}")
+    offline.write_all(Path(config.site_dir), catalogue, config.site_url)
