@@ -113,10 +113,15 @@ def tools(renderer, clause: Clause, page_href: str) -> str:
         f'<span class="clause-tools__status" role="status"></span>\n'
         f'<details class="cite" id="{box}"><summary>{esc(renderer.t("cite-summary"))}</summary>\n'
         f'<p>{esc(renderer.t("permalink-label"))} <a class="cite__permalink" href="{esc(c.url)}">{esc(c.url)}</a></p>\n'
-        f'<p>{esc(renderer.t("cite-text-label"))} <span class="cite__text">{esc(c.text)}</span></p>\n'
+        f'<p>{esc(renderer.t("cite-text-label"))} <span class="cite__text">{_isolated(esc(c.text), esc(c.url))}</span></p>\n'
         f'<p>{esc(renderer.t("cite-downloads"))} {downloads}</p>\n'
         f"</details>\n</div>"
     )
+
+
+def _isolated(text: str, url: str) -> str:
+    """The citation with its address kept left-to-right inside right-to-left text."""
+    return text.replace(url, f'<bdi dir="ltr">{url}</bdi>')
 
 
 def _parts(value: date) -> list[int]:
