@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from string import Formatter
 from typing import Any
 
-from catalogue.model import Catalogue, Status, Translation, fingerprint
+from catalogue.model import INSTRUMENT_KINDS, Catalogue, Status, Translation, fingerprint
 from catalogue.problems import Problem
 from catalogue.render import SITE_KEYS
 from catalogue.safety import text_problems, url_problem
@@ -19,6 +19,12 @@ INSTRUMENTS = "data/instruments.yml"
 PUBLISHED = "data/published-ids.yml"
 RETIRED = "data/retired-ids.yml"
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+INVALID_ID = "is not a valid id; use lower-case letters, digits and hyphens"
+
+
+def valid_id(value: Any) -> bool:
+    """Ids become URLs, file names and HTML attributes: lower-case letters, digits and hyphens only."""
+    return isinstance(value, str) and bool(_ID.match(value))
 
 
 
@@ -29,9 +35,8 @@ def check_ids(catalogue: Catalogue, published: Any, retired: Any) -> list[Proble
     current = {c.id for c in catalogue.clauses}
     listed = [str(p) for p in published] if isinstance(published, list) else []
     for clause in catalogue.clauses:
-        if not _ID.match(clause.id):
-            problems.append(Problem(COMMUNIQUE, clause.line, clause.id,
-                                    "", "is not a valid id; use lower-case letters, digits and hyphens"))
+        if not valid_id(clause.id):
+            problems.append(Problem(COMMUNIQUE, clause.line, clause.id, "", INVALID_ID))
         if clause.id not in listed:
             problems.append(Problem(COMMUNIQUE, clause.line, clause.id, "",
                                     f"is not recorded in {PUBLISHED}; add it there when it is published"))
@@ -44,6 +49,8 @@ def check_ids(catalogue: Catalogue, published: Any, retired: Any) -> list[Proble
                                     "with the id that replaces it (readers' links must keep working)"))
     for old, new in catalogue.retired.items():
         line = line_of(retired, old)
+        if not valid_id(old):
+            problems.append(Problem(RETIRED, line, old, "", INVALID_ID))
         if old in current:
             problems.append(Problem(RETIRED, line, old, "", "is retired but is still a clause; remove one of the two"))
         if new not in current:
@@ -80,6 +87,12 @@ def check_sources(catalogue: Catalogue) -> list[Problem]:
             problems.append(Problem(COMMUNIQUE, clause.line, clause.id, "",
                                     f"has no source; link it to at least one framework provision in {LINKS}"))
     for instrument in catalogue.instruments:
+        problems += [Problem(INSTRUMENTS, line, key, "", INVALID_ID)
+                     for key, line in [(instrument.id, instrument.line)] + [(p.id, p.line) for p in instrument.provisions]
+                     if not valid_id(key)]
+        if instrument.kind not in INSTRUMENT_KINDS:
+            problems.append(Problem(INSTRUMENTS, instrument.line, instrument.id, "",
+                                    f"has kind {instrument.kind!r}; use one of {', '.join(INSTRUMENT_KINDS)}"))
         targets = [(instrument.id, instrument.url, instrument.line)]
         targets += [(f"{instrument.id}/{p.id}", p.url, p.line) for p in instrument.provisions]
         for key, url, line in targets:
@@ -144,6 +157,16 @@ def _check_entry(catalogue: Catalogue, entry: Translation, english: Translation 
         yield "is marked reviewed but names no `reviewer:`; add the reviewer's name"
 
 
+def _insertion(english: dict[str, Translation], entries: dict[str, Translation], key: str) -> tuple[int, str]:
+    """Where a missing translation of `key` goes: before the entry that follows it in English, else after the last."""
+    later = [entries[k] for k in entries if k in english and english[k].line > english[key].line]
+    if later:
+        following = min(later, key=lambda entry: entry.line)
+        return following.line, f"before {following.key}"
+    last = max(entries.values(), key=lambda entry: entry.line)
+    return last.line, f"after {last.key}"
+
+
 def check_translations(catalogue: Catalogue) -> list[Problem]:
     """Every language mirrors the English files: no missing, empty, stale, unknown or unsafe entry."""
     problems = []
@@ -174,8 +197,9 @@ def check_translations(catalogue: Catalogue) -> list[Problem]:
                              for m in _check_entry(catalogue, entry, english[key], draft=not language.published)]
             if language.published and entries:
                 for key in english.keys() - entries.keys():
-                    problems.append(Problem(rel, 0, key, language.code,
-                                            f"has no translation; add it (the English is at "
+                    line, where = _insertion(english, entries, key)
+                    problems.append(Problem(rel, line, key, language.code,
+                                            f"has no translation; add it {where} (the English is at "
                                             f"{en_rel}:{english[key].line})"))
     return problems
 

@@ -6,9 +6,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import yaml
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 
 from catalogue.model import Language
+from catalogue.problems import Problem
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -26,9 +27,26 @@ def from_entries(entries: Iterable[Mapping]) -> list[Language]:
         if not entry.get("build", True):
             continue
         code = entry["locale"]
-        rtl = Locale.parse(code).character_order == "right-to-left"
+        locale = _locale(code)
+        rtl = locale is not None and locale.character_order == "right-to-left"
         languages.append(Language(code, entry.get("name") or code, "rtl" if rtl else "ltr", bool(entry.get("default"))))
     return sorted(languages, key=lambda language: not language.default)
+
+
+def _locale(code: str) -> Locale | None:
+    try:
+        return Locale.parse(code)
+    except (ValueError, UnknownLocaleError):
+        return None
+
+
+def unknown_languages(root: Path, languages: Iterable[Language]) -> list[Problem]:
+    """Each configured language code Babel does not know (no direction, dates or names), at its line in mkdocs.yml."""
+    lines = (Path(root) / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    return [Problem("mkdocs.yml", next((n for n, line in enumerate(lines, start=1)
+                                        if line.strip().removeprefix("- ") == f"locale: {language.code}"), 0),
+                    language.code, "", "is not a language code known to Babel; use an ISO 639 code such as fr or pt")
+            for language in languages if _locale(language.code) is None]
 
 
 def from_mkdocs_yml(path: Path) -> list[Language]:

@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from catalogue import checks
+from catalogue.languages import unknown_languages
 from catalogue.model import KINDS, Catalogue, Change, Clause, Instrument, Language, Link, Provision, Status, Translation
 from catalogue.problems import Problem
+from catalogue.safety import page_problems
 from catalogue.yamlfile import Mapping, Sequence, line_of, read
 
 DOMAINS = ("communique", "plain", "site", "frameworks", "links", "glossary")
@@ -36,6 +38,17 @@ class _Reader:
 
 
 
+def _ids(reader: _Reader, rel: str, values: Any, name: str) -> list[str]:
+    """The valid ids of a list such as `header:` or `relations:`; each other value is a problem."""
+    if not isinstance(values, Sequence):
+        reader.problem(rel, line_of(values, 0), name, "must be a list of ids")
+        return []
+    for index, value in enumerate(values):
+        if not checks.valid_id(value):
+            reader.problem(rel, line_of(values, index), name, f"lists {str(value)!r}, which {checks.INVALID_ID}")
+    return [value for value in values if checks.valid_id(value)]
+
+
 def _clauses(reader: _Reader, data: Any) -> tuple[list[Clause], list[str], date, date]:
     rel = "data/communique.yml"
     if not isinstance(data, Mapping):
@@ -46,7 +59,7 @@ def _clauses(reader: _Reader, data: Any) -> tuple[list[Clause], list[str], date,
     if not isinstance(start, date) or not isinstance(end, date):
         reader.problem(rel, line_of(data, "summit"), "summit", "needs start and end dates (YYYY-MM-DD)")
         start, end = date(2019, 12, 11), date(2019, 12, 12)
-    header = [str(h) for h in data.get("header") or []]
+    header = _ids(reader, rel, data.get("header") or Sequence(0), "header")
     clauses: list[Clause] = []
     raw = data.get("clauses")
     if not isinstance(raw, Sequence):
@@ -119,7 +132,7 @@ def _links(reader: _Reader, data: Any) -> tuple[list[Link], list[str]]:
     if not isinstance(data, Mapping):
         reader.problem(rel, 0, "", "must be a mapping with relations and links")
         return [], []
-    relations = [str(r) for r in data.get("relations") or []]
+    relations = _ids(reader, rel, data.get("relations") or Sequence(0), "relations")
     links: list[Link] = []
     raw = data.get("links") or Mapping(0)
     for clause_id, items in raw.items():
@@ -191,8 +204,8 @@ def _entry(reader: _Reader, rel: str, language: Language, domain: str, key: str,
         status = None
     source = entry.get("source")
     if source is not None and not isinstance(source, str):
-        reader.problem(rel, line_of(entry, "source"), key, "has a `source:` that is not text; put the fingerprint "
-                       "in quotes, e.g. source: \"012345678901\"", lang)
+        reader.problem(rel, line_of(entry, "source"), key, "has a `source:` that YAML reads as a number; "
+                       "put the fingerprint in quotes, e.g. source: \"0123456789ab\"", lang)
     term = entry.get("term")
     untranslated_draft = not language.published and not (entry.get("text") or "").strip()
     if domain == "glossary" and (not isinstance(term, str) or not term.strip()) and not untranslated_draft:
@@ -205,7 +218,7 @@ def _entry(reader: _Reader, rel: str, language: Language, domain: str, key: str,
         avoid = []
     return Translation(
         key, lang, entry.get("text") or "", rel, line,
-        str(source) if isinstance(source, str) else None,
+        None if source is None else str(source),
         Status(status) if status else None,
         None if entry.get("reviewer") is None else str(entry["reviewer"]),
         _history(reader, rel, lang, key, entry.get("history"), line_of(entry, "history")),
@@ -249,21 +262,36 @@ def _publication(reader: _Reader, languages: list[Language]) -> list[Language]:
     return result
 
 
+def _pages(reader: _Reader, languages: list[Language], allowed: tuple[str, ...]) -> None:
+    """Hand-written pages (docs/<lang>/) are prose from pull requests too: checked like catalogue strings."""
+    for language in languages:
+        folder = reader.root / "docs" / language.code
+        for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+            rel, page = path.relative_to(reader.root).as_posix(), path.relative_to(folder).with_suffix("").as_posix()
+            try:
+                problems = page_problems(path.read_text(encoding="utf-8"), allowed)
+            except UnicodeDecodeError:
+                problems = [(1, "is not valid UTF-8; save it with UTF-8 encoding")]
+            for line, message in problems:
+                reader.problem(rel, line, page, message, language.code)
+
+
 def load(root: Path, languages: list[Language]) -> tuple[Catalogue, list[Problem]]:
     """Read the project at `root` for `languages` (the default first); return it with every problem found."""
-    reader = _Reader(Path(root))
+    reader = _Reader(Path(root), unknown_languages(root, languages))
     languages = _publication(reader, languages)
     clauses, header, start, end = _clauses(reader, reader.file("data/communique.yml"))
     instruments = _instruments(reader, reader.file("data/instruments.yml"))
     links, relations = _links(reader, reader.file("data/links.yml"))
     retired = reader.file("data/retired-ids.yml") or Mapping(0)
     published = reader.file("data/published-ids.yml") or Sequence(0)
-    allowed = reader.file("data/allowed-domains.yml") or []
+    allowed = tuple(str(d) for d in reader.file("data/allowed-domains.yml") or [])
+    _pages(reader, languages, allowed)
     catalogue = Catalogue(
         languages=tuple(languages), clauses=tuple(clauses), header=tuple(header),
         summit_start=start, summit_end=end, instruments=tuple(instruments), links=tuple(links),
         relations=tuple(relations), retired=dict(retired) if isinstance(retired, dict) else {},
-        allowed_domains=tuple(str(d) for d in allowed),
+        allowed_domains=allowed,
         strings=_strings(reader, languages),
     )
     problems = reader.problems + checks.run(catalogue, published, retired)

@@ -9,6 +9,7 @@ from datetime import date
 from enum import Enum
 
 KINDS = ("preamble", "preambular", "operative", "sub-item")
+INSTRUMENT_KINDS = ("treaty", "protocol", "framework", "statement", "guidelines")
 
 
 def fingerprint(english: str) -> str:

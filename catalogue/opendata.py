@@ -7,6 +7,7 @@ import html
 import io
 import json
 
+from catalogue import offline
 from catalogue.frameworks import FrameworkRenderer
 from catalogue.model import Catalogue
 from catalogue.render import Page, _front_matter, _heading, _join, clause_url, plain
@@ -103,6 +104,7 @@ def page(catalogue: Catalogue, lang: str, schema_names: list[str]) -> Page:
         (f"{up}{FILES}catalogue.{lang}.json", renderer.t("open-data-catalogue")),
         (f"{up}{FILES}links.{lang}.csv", renderer.t("open-data-catalogue-csv")),
         (f"{up}{FILES}crosswalk.json", renderer.t("open-data-crosswalk")),
+        (f"{up}{offline.zip_path(renderer.language)}", renderer.t("offline-download")),
     ]
     listing = "\n".join(f'<li><a href="{href}">{html.escape(href.rsplit("/", 1)[1])}</a>: {html.escape(text)}</li>'
                         for href, text in items)

@@ -13,8 +13,10 @@ import re
 from dataclasses import dataclass
 
 import nh3
-from babel.dates import format_interval
+from babel import Locale
+from babel.dates import format_date
 
+from catalogue import cite
 from catalogue.model import Catalogue, Clause, Link, Resolved, Status
 from catalogue.safety import plain, to_html
 from catalogue.terms import annotate, terms
@@ -38,6 +40,11 @@ SITE_KEYS = (
     "status-human-draft", "status-state-human-draft", "status-state-reviewed", "status-state-machine-draft", "status-state-stale", "status-state-invalid",
     "status-state-missing", "status-by-clause", "status-by-clause-intro", "footer-help", "footer-glossary",
     "footer-contribute", "footer-status", "footer-label",
+    # copy link, cite, parallel view and offline copy (catalogue/cite.py, parallel.py, offline.py)
+    "cite-document", "cite-place", "cite-template", "cite-clause-preamble", "cite-clause-preambular",
+    "cite-clause-operative", "copy-link", "cite-button", "link-copied", "citation-copied", "cite-summary",
+    "permalink-label", "cite-text-label", "cite-downloads", "parallel-link", "parallel-title", "parallel-intro",
+    "parallel-index-title", "parallel-index-intro", "offline-download",
 )
 _TAGS = {"strong", "em", "a", "code"}
 _ATTRIBUTES = {"a": {"href", "title"}}
@@ -55,6 +62,9 @@ def clause_url(clause_id: str) -> str:
     return f"communique/{clause_id}/"
 
 
+PARALLEL_URL = "communique/parallel/"
+
+
 @dataclass
 class Page:
     """One generated page: where it goes and its Markdown."""
@@ -67,11 +77,12 @@ class Page:
 class Renderer:
     """Renders the pages of one language."""
 
-    def __init__(self, catalogue: Catalogue, lang: str) -> None:
+    def __init__(self, catalogue: Catalogue, lang: str, site_url: str = "") -> None:
         self.catalogue = catalogue
         self.lang = lang
         self.language = catalogue.language(lang)
         self._terms: list[tuple[str, str, str]] | None = None
+        self.site_url = (site_url or "/").rstrip("/") + "/"
 
     def t(self, key: str, **values: str) -> str:
         """An interface string as plain text (escape it before putting it in HTML)."""
@@ -116,6 +127,10 @@ class Renderer:
             return self.t("label-preambular", n=str(clause.ordinal))
         return self.t("label-operative", number=clause.cited or "")
 
+    def permalink(self, clause: Clause) -> str:
+        """The absolute address of a clause's own page in this language, as advocates share it."""
+        return self.site_url + self.language.prefix + clause_url(clause.id)
+
     def status_note(self, clause_id: str) -> str:
         if self.language.default:
             return ""
@@ -140,6 +155,8 @@ class Renderer:
             f'<div class="clause clause--{clause.kind}" id="{clause.id}" data-clause="{clause.id}">',
             f'<p class="clause__text">{number_html}{self.inline("communique", clause.id)} '
             f'<a class="clause__permalink" href="{anchor}" title="{permalink}" aria-label="{permalink}">¶</a></p>',
+            self.explanation(clause, page_url),
+            cite.tools(self, clause, relative(page_url, clause_url(clause.id))),
         ]
         if with_page_link:
             page = relative(page_url, clause_url(clause.id))
@@ -149,7 +166,6 @@ class Renderer:
                                  for link in self.catalogue.links_of(clause.id))
             if sources:
                 parts.append(f'<p class="clause__sources">{self.ui("clause-sources-heading")}: {sources}</p>')
-        parts.append(self.explanation(clause, page_url))
         parts.append(self.status_note(clause.id))
         parts.append("</div>")
         return "\n".join(p for p in parts if p)
@@ -166,8 +182,19 @@ class Renderer:
                  f'{self.inline("communique", key)}</p>' for key in self.catalogue.header]
         return '<div class="communique-header">\n' + "\n".join(lines) + "\n</div>"
 
+    def summit_dates(self) -> str:
+        """The summit's dates as this language writes them, months in full: '11–12 décembre 2019'.
+
+        CLDR rarely has a full-month interval pattern; the abbreviated one is widened instead."""
+        start, end = self.catalogue.summit_start, self.catalogue.summit_end
+        formats = Locale.parse(self.lang).interval_formats
+        skeleton = "yMMMMd" if "yMMMMd" in formats else "yMMMd"
+        field = "y" if start.year != end.year else "M" if start.month != end.month else "d"
+        first, second = (re.sub(r"(?<!M)MMM(?!M)", "MMMM", part) for part in formats[skeleton][field])
+        return format_date(start, first, locale=self.lang) + format_date(end, second, locale=self.lang)
+
     def facts(self) -> str:
-        dates = format_interval(self.catalogue.summit_start, self.catalogue.summit_end, "yMMMMd", locale=self.lang)
+        dates = self.summit_dates()
         return (
             f'<dl class="summit-facts" aria-label="{html.escape(self.t("facts-heading"))}">\n'
             f'<dt>{self.ui("facts-dates")}</dt><dd>{html.escape(dates)}</dd>\n'
@@ -181,7 +208,7 @@ class Renderer:
         blocks = [
             _front_matter(self.t("full-text-title"), self.t("site-description")),
             f"# {_heading(title)} {{#communique}}",
-            self.notice(), self.header(), self.facts(),
+            self.notice(), self.header(), self.facts(), self.parallel_link(url),
         ]
         groups = (("heading-preamble", ("preamble", "preambular")), ("heading-operative", ("operative",)))
         for heading_key, kinds in groups:
@@ -196,6 +223,12 @@ class Renderer:
                         "\n".join(children) + "\n</div>\n</div>"
                 blocks.append(self._retired_anchors(clause.id) + block)
         return Page("communique/index.md", url, _join(blocks))
+
+    def parallel_link(self, page_url: str) -> str:
+        """The way from the full text to the parallel view (catalogue/parallel.py)."""
+        key = "parallel-index-title" if self.language.default else "parallel-link"
+        return (f'<p class="parallel-link"><a href="{relative(page_url, PARALLEL_URL)}">'
+                f'{html.escape(self.t(key))}</a></p>')
 
     def _retired_anchors(self, clause_id: str) -> str:
         olds = [old for old, new in self.catalogue.retired.items() if new == clause_id]

@@ -28,8 +28,13 @@ _RAW_TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|<!--|<\?|<!\[")
 _SCRIPT = re.compile(r"<\s*/?\s*script\b", re.IGNORECASE)
 _HANDLER = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CHARREF = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+_REFERENCE = re.compile(r"^\s*\[[^\]]+\]:\s*<?([^\s>]+)")
+_ABSOLUTE = re.compile(r"^([a-z][a-z0-9+.-]*:|//|\\)", re.IGNORECASE)
 
 _inline = markdown.Markdown(extensions=[], output_format="html")
+_page = markdown.Markdown(extensions=["attr_list"], output_format="html")
 
 
 def to_html(text: str) -> str:
@@ -68,7 +73,7 @@ def url_problem(url: str, allowed: tuple[str, ...]) -> str | None:
     if cleaned.startswith("data:"):
         return "contains a data: link; remove it"
     parts = urlsplit(url.strip())
-    if parts.scheme != "https" or not parts.hostname:
+    if parts.scheme != "https" or not parts.hostname or "@" in parts.netloc or "\\" in url:
         return f"links to {url!r}; links must be https addresses of official sites"
     if not _domain_allowed(parts.hostname, allowed):
         return (f"links to {parts.hostname}, which is not an allowed domain; "
@@ -76,8 +81,8 @@ def url_problem(url: str, allowed: tuple[str, ...]) -> str | None:
     return None
 
 
-def text_problems(text: str, allowed: tuple[str, ...]) -> list[str]:
-    """Every reason `text` may not be published, most specific first."""
+def _raw_problems(text: str) -> list[str]:
+    """What is wrong with `text` as written, before any Markdown is rendered."""
     reasons: list[str] = []
     for char, name in BIDI_CONTROLS.items():
         if char in text:
@@ -87,12 +92,20 @@ def text_problems(text: str, allowed: tuple[str, ...]) -> list[str]:
             reasons.append(f"contains the invisible character U+{ord(char):04X} {name}; delete it")
     if _CONTROL.search(text):
         reasons.append("contains a control character; retype the text")
+    for reference in dict.fromkeys(_CHARREF.findall(text)):
+        reasons.append(f"contains the HTML character reference &{reference}; type the character itself")
     if _SCRIPT.search(text):
         reasons.append("contains a <script> element; remove it")
     elif _RAW_TAG.search(text):
         if _HANDLER.search(text):
             reasons.append("contains an event-handler attribute (on...=); remove it")
         reasons.append("contains raw HTML; use Markdown (**bold**, *italic*, [text](https://...)) instead")
+    return reasons
+
+
+def text_problems(text: str, allowed: tuple[str, ...]) -> list[str]:
+    """Every reason `text` may not be published, most specific first."""
+    reasons = _raw_problems(text)
     if reasons:
         return reasons
     parser = _Elements()
@@ -110,3 +123,31 @@ def text_problems(text: str, allowed: tuple[str, ...]) -> list[str]:
             elif not (tag == "a" and name == "title"):
                 reasons.append(f"sets the attribute {name!r}; remove it")
     return reasons
+
+
+
+def _page_line_problems(line: str, allowed: tuple[str, ...]) -> list[str]:
+    reasons = _raw_problems(line)
+    if reasons:
+        return reasons
+    parser = _Elements()
+    _page.reset()
+    parser.feed(_page.convert(line))
+    links = _REFERENCE.findall(line)
+    for _, attrs in parser.tags:
+        for name, value in attrs.items():
+            value = (value or "").strip()
+            if name.startswith("on"):
+                reasons.append("contains an event-handler attribute (on...=); remove it")
+            elif name == "src" and _ABSOLUTE.match(value):
+                reasons.append(f"loads {value} from another site, which the site never does; put the file in docs/assets/")
+            elif name == "href":
+                links.append(value)
+    return reasons + [reason for url in links if _ABSOLUTE.match(url) and (reason := url_problem(url, allowed))]
+
+
+def page_problems(text: str, allowed: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Every reason a hand-written Markdown page may not be published, with its line: what a
+    catalogue string may not contain, links off the allowed sites, files loaded from elsewhere."""
+    return [(number, reason) for number, line in enumerate(text.splitlines(), start=1)
+            for reason in _page_line_problems(line, allowed)]

@@ -7,6 +7,7 @@ name the line a translator must edit.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,27 @@ def line_of(container: Any, key: Any) -> int:
 
 
 _scalars = yaml.constructor.SafeConstructor()
+_TOP_KEY = re.compile(r"^([^\s#:'\"{}\[\]-][^:#]*):(\s|$)")
+
+
+class _Loader(yaml.SafeLoader):
+    """Refuses aliases (*name): a catalogue never needs them, and a few lines of them can
+    expand into billions of values."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "found an alias (*name); write the value out in full",
+                                              self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
+def _entry_at(text: str, line: int) -> str:
+    """The top-level key whose block holds `line`: the entry a contributor must look at."""
+    for candidate in reversed(text.splitlines()[:line]):
+        match = _TOP_KEY.match(candidate)
+        if match:
+            return match.group(1).strip()
+    return ""
 
 
 def _convert(node: yaml.Node, rel: str, problems: list[Problem]) -> Any:
@@ -84,7 +106,11 @@ def _convert(node: yaml.Node, rel: str, problems: list[Problem]) -> Any:
             result.append(_convert(item, rel, problems))
             result.lines.append(item.start_mark.line + 1)
         return result
-    return _scalars.construct_object(node)
+    try:
+        return _scalars.construct_object(node)
+    except (ValueError, KeyError, AttributeError, TypeError) as error:
+        kind = node.tag.rsplit(":", 1)[-1]
+        raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a valid {kind}", node.start_mark) from error
 
 
 def read(path: Path, rel: str) -> YamlFile:
@@ -97,7 +123,7 @@ def read(path: Path, rel: str) -> YamlFile:
         return result
     if len(raw) > MAX_BYTES:
         result.problems.append(Problem(
-            rel, 0, "", "", f"is {len(raw):,} bytes, over the limit of {MAX_BYTES:,}; split it or remove what does not belong",
+            rel, 1, "", "", f"is {len(raw):,} bytes, over the limit of {MAX_BYTES:,}; split it or remove what does not belong",
         ))
         return result
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -107,21 +133,21 @@ def read(path: Path, rel: str) -> YamlFile:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        result.problems.append(Problem(rel, line, "", "", "is not valid UTF-8; save it with UTF-8 encoding"))
+        key = _entry_at(raw.decode("utf-8", errors="replace"), line)
+        result.problems.append(Problem(rel, line, key, "", "is not valid UTF-8; save it with UTF-8 encoding"))
         return result
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
+        result.data = None if node is None else _convert(node, rel, result.problems)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
         reason = error.problem or "invalid YAML"
         result.problems.append(Problem(
-            rel, line, "", "", f"is not valid YAML ({reason}); check quotes, colons and indentation",
+            rel, line, _entry_at(text, line), "", f"is not valid YAML ({reason}); check quotes, colons and indentation",
         ))
-        return result
     except yaml.YAMLError as error:
         result.problems.append(Problem(rel, 0, "", "", f"is not valid YAML ({error})"))
-        return result
-    if node is not None:
-        result.data = _convert(node, rel, result.problems)
+    except RecursionError:
+        result.problems.append(Problem(rel, 1, "", "", "is nested too deeply; a catalogue file is never more than a few levels deep"))
     return result

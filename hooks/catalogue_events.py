@@ -9,6 +9,7 @@ import logging
 import sys
 from pathlib import Path
 
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
@@ -16,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from catalogue import load  # noqa: E402
+from catalogue import load, offline, search  # noqa: E402
 from catalogue.languages import from_entries  # noqa: E402
 from catalogue.pages import pages, static_files  # noqa: E402
 from catalogue.site import alternates, footer_links  # noqa: E402
@@ -31,13 +32,20 @@ def _i18n(config):
 
 @event_priority(-150)
 def on_config(config):
-    """Load and check everything once, in the first language's build; name the site in each language."""
+    """Load and check everything once, in the first language's build; name the site in each language.
+
+    A strict build stops here, before anything is written, when the catalogue has problems;
+    `mkdocs serve` keeps going and shows the site with its fallbacks.
+    """
     i18n = _i18n(config)
     if not i18n.building:
         catalogue, problems = load(ROOT, from_entries(dict(entry) for entry in i18n.config.languages))
         state["catalogue"] = catalogue
         for problem in problems:
             log.warning(str(problem))
+        if problems and config.strict:
+            count = f"{len(problems)} problem" + ("s" if len(problems) > 1 else "")
+            raise Abort(f"Aborted: the catalogue has {count}, listed above; nothing was built.")
     catalogue = state["catalogue"]
     lang = i18n.current_language
     config.site_name = catalogue.text(lang, "site", "site-name")
@@ -50,11 +58,11 @@ def on_files(files, config):
     """Add the communique, a page per clause, the framework pages and open data, in the language being built."""
     catalogue = state["catalogue"]
     language = catalogue.language(_i18n(config).current_language)
-    for page in pages(catalogue, language.code):
+    for page in pages(catalogue, language.code, config.site_url):
         file = File.generated(config, page.src, content=page.markdown)
         file.dest_uri = language.prefix + file.dest_uri
         files.append(file)
-    for path, content in static_files(catalogue, language.code).items():
+    for path, content in static_files(catalogue, language.code, config.site_url).items():
         files.append(File.generated(config, path, content=content))
     return files
 
@@ -78,7 +86,8 @@ def on_post_template(output, template_name, config):
 
 @event_priority(-200)
 def on_post_build(config):
-    """Once every language is built: a 404 page per language, the default one at the root."""
+    """Once every language is built: a 404 page per language, the default one at the root;
+    the search index; each language's offline copy."""
     if _i18n(config).building:
         return
     catalogue = state["catalogue"]
@@ -87,3 +96,7 @@ def on_post_build(config):
         if page is not None:
             target = Path(config.site_dir) / language.prefix / "404.html"
             target.write_text(page, encoding="utf-8")
+    failure = search.index(Path(config.site_dir))
+    if failure:
+        log.error(f"search index (Pagefind) failed: {failure}")
+    offline.write_all(Path(config.site_dir), catalogue, config.site_url)

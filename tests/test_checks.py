@@ -92,7 +92,7 @@ def test_missing_translation_points_at_the_english(project_copy):
     publish_language(project_copy, "fr")
     replace_block(project_copy, FR, "op1-iii:", "")
     english_line = line_of(project_copy, "translations/en/communique.yml", "op1-iii:")
-    assert (f"{FR}: op1-iii: [fr] has no translation; add it "
+    assert (f"{FR}:{line_of(project_copy, FR, 'op1-iv:')}: op1-iii: [fr] has no translation; add it before op1-iv "
             f"(the English is at translations/en/communique.yml:{english_line})") in problem_lines(project_copy)
 
 
@@ -188,7 +188,7 @@ def test_draft_translation_without_a_status_cannot_crash_the_open_data(project_c
 def test_invalid_yaml_names_the_line_to_fix(project_copy):
     replace_block(project_copy, FR, "op1-iii:", "op1-iii:\n  text: Partager: les pratiques\n")
     line = line_of(project_copy, FR, "text: Partager: les pratiques")
-    assert (f"{FR}:{line}: is not valid YAML (mapping values are not allowed here); "
+    assert (f"{FR}:{line}: op1-iii: is not valid YAML (mapping values are not allowed here); "
             "check quotes, colons and indentation") in problem_lines(project_copy)
 
 
@@ -214,13 +214,13 @@ def test_invalid_utf8_names_its_line(project_copy):
     line = write_entry(project_copy, "fr", "communique", "op1-iii", "Partager les meilleures pratiques ;")
     path = project_copy / FR
     path.write_bytes(path.read_bytes().replace("meilleures".encode(), b"meill\xe9ures"))
-    assert f"{FR}:{line + 1}: is not valid UTF-8; save it with UTF-8 encoding" in problem_lines(project_copy)
+    assert f"{FR}:{line + 1}: op1-iii: is not valid UTF-8; save it with UTF-8 encoding" in problem_lines(project_copy)
 
 
 def test_file_over_one_megabyte_is_refused(project_copy):
     append_text(project_copy, FR, "# padding\n" * 100_001)
     size = (project_copy / FR).stat().st_size
-    assert (f"{FR}: is {size:,} bytes, over the limit of 1,000,000; "
+    assert (f"{FR}:1: is {size:,} bytes, over the limit of 1,000,000; "
             "split it or remove what does not belong") in problem_lines(project_copy)
 
 

@@ -1,0 +1,102 @@
+"""A zip per language of the built site that works opened from disk (file://).
+
+Built pages link to folders ('../op1-iv/'), which a browser cannot open from disk: every
+link to a page in the zip is pointed at its index.html, links to pages left out go to the
+site online, and only the assets the pages use are packed. Fixed timestamps and sorted
+entries make the same site give the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from catalogue.model import Catalogue, Language
+
+FOLDER = "offline/"
+SECTIONS = ("", "communique/", "frameworks/", "crosswalk/")
+_URL = re.compile(r'(?P<attr>\s(?:href|src))="(?P<url>[^"]*)"')
+_ALTERNATE = re.compile(r'\s*<link rel="alternate"[^>]*>')
+_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def zip_path(language: Language) -> str:
+    """Where a language's offline copy is published, from the site root."""
+    return f"{FOLDER}addis-ababa-communique-{language.code}.zip"
+
+
+def pages_of(site: Path, language: Language) -> list[str]:
+    """The language's home page, communique, clause pages, framework pages and crosswalk."""
+    found = []
+    for section in SECTIONS:
+        folder = site / language.prefix / section
+        found += [file.relative_to(site).as_posix() for file in (folder.rglob("index.html") if section else [folder / "index.html"])]
+    return sorted(found)
+
+
+def rewrite(html: str, rel: str, members: set[str], site_url: str) -> tuple[str, set[str]]:
+    """The page `rel` with links that work from disk, and the other site files it uses."""
+    used = set()
+
+    def fix(match: re.Match) -> str:
+        url = match.group("url")
+        path, _, fragment = url.partition("#")
+        if not path or urlsplit(url).scheme or url.startswith("//"):
+            return match.group(0)
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path))
+        if not (path.endswith("/") or posixpath.basename(path) in (".", "..")):
+            used.add(target)
+            return match.group(0)
+        folder = "" if target == "." else target + "/"
+        if folder + "index.html" in members:
+            url = path.rstrip("/") + "/index.html"
+        else:
+            url = site_url + folder
+        return f'{match.group("attr")}="{url}{"#" + fragment if fragment else ""}"'
+
+    return _ALTERNATE.sub("", _URL.sub(fix, html)), used
+
+
+def build(site: Path, language: Language, site_url: str) -> bytes:
+    """The offline copy of one language, as the bytes of a zip."""
+    pages = pages_of(site, language)
+    members = set(pages)
+    entries: dict[str, bytes] = {}
+    files: set[str] = set()
+    for rel in pages:
+        text, used = rewrite((site / rel).read_text(encoding="utf-8"), rel, members, site_url)
+        entries[rel] = text.encode("utf-8")
+        files |= {path for path in used if (site / path).is_file()}
+    for path in files - members:
+        entries[path] = (site / path).read_bytes()
+    if language.prefix:
+        start = language.prefix + "index.html"
+        entries["index.html"] = (f'<!doctype html><html lang="{language.code}"><meta charset="utf-8">'
+                                 f'<meta http-equiv="refresh" content="0; url={start}"><title>{language.name}</title>'
+                                 f'<p><a href="{start}">{language.name}</a></p></html>\n').encode("utf-8")
+    return _zip(entries)
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, entries[name])
+    return out.getvalue()
+
+
+def write_all(site: Path, catalogue: Catalogue, site_url: str) -> None:
+    """Write every language's offline copy into the built site."""
+    base = (site_url or "/").rstrip("/") + "/"
+    for language in catalogue.languages:
+        target = site / zip_path(language)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(build(site, language, base))

@@ -1,0 +1,59 @@
+"""Broken and hostile pull requests against the real strict build: each fails it with one
+line naming file, line and id, never a traceback, and publishes none of its payload."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from conftest import write_entry
+from hostile_cases import CASES, COMMUNIQUE, PAYLOAD, UNSAFE_TEXTS
+from tests.sitebuild import build
+
+
+def _contents(path: Path) -> bytes:
+    """A file's bytes, decompressed when gzipped (the search index's fragments are)."""
+    data = path.read_bytes()
+    return gzip.decompress(data) if data.startswith(b"\x1f\x8b") else data
+
+
+def _leaks(folder: Path) -> list[str]:
+    """The files under `folder` (if it exists) that contain the payload."""
+    return [str(path.relative_to(folder)) for path in sorted(folder.rglob("*"))
+            if path.is_file() and PAYLOAD.encode() in _contents(path)]
+
+
+def test_the_corpus_is_large_enough():
+    assert len({case.name for case in CASES}) == len(CASES) >= 30
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_hostile_contribution_fails_the_strict_build_in_one_line_and_publishes_nothing(project_copy, case):
+    expected = case.apply(project_copy)
+    built = build(project_copy, project_copy / "out")
+
+    assert built.returncode != 0, built.output
+    assert "Traceback" not in built.output, built.output
+    assert any(line.startswith(f"WARNING -  {expected}") for line in built.output.splitlines()), built.output
+    assert _leaks(built.site) == []
+
+
+def test_serve_mode_keeps_going_and_shows_english_in_place_of_every_unsafe_string(project_copy):
+    """`mkdocs serve` (not strict) reports the same problems but still builds, with the English
+    text in place of each unsafe translation and none of the payloads anywhere."""
+    clauses = [line.split("- id: ")[1] for line in (project_copy / COMMUNIQUE).read_text(encoding="utf-8").splitlines()
+               if line.strip().startswith("- id: ")]
+    slots = [(lang, key) for lang in ("fr", "es", "pt", "sw") for key in clauses]
+    placed = list(zip(slots, UNSAFE_TEXTS.values()))
+    for (lang, key), (text, _) in placed:
+        write_entry(project_copy, lang, "communique", key, text)
+    built = build(project_copy, project_copy / "out", strict=False)
+
+    assert built.returncode == 0, built.output
+    for (lang, key), (_, message) in placed:
+        assert f": {key}: [{lang}] {message}" in built.output
+        clause = built.html(f"{lang}/communique/{key}/").find("div", attrs={"data-clause": key})
+        assert clause.find("p", class_="clause__text").find("span", lang="en") is not None, (lang, key)
+    assert _leaks(built.site) == []
