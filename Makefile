@@ -8,6 +8,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
+# Reproducible builds: dates in the output (the sitemap's lastmod) are the last commit's, not today's.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 # LANG is also the shell's locale: only a LANG given on the command line names a language.
 ONLY_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),)
 
@@ -19,8 +24,9 @@ $(VENV)/.site: requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# Debian packages the tests drive: headless Chromium (browser tests) and nginx (the hosting test).
-SYSTEM_PACKAGES := chromium nginx
+# Debian packages the tests drive: headless Chromium (browser tests), nginx with its brotli module
+# (the hosting test) and Java (the W3C HTML checker).
+SYSTEM_PACKAGES := chromium nginx libnginx-mod-http-brotli-static openjdk-17-jre-headless
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 $(VENV)/.system:
@@ -35,16 +41,23 @@ $(VENV)/.test: $(VENV)/.site $(VENV)/.system requirements-test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
+# npm packages the tests run (the W3C HTML checker), pinned by package-lock.json; no install scripts.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 serve: $(VENV)/.site
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-# Build strictly elsewhere, then swap: a failed build never replaces the last good site/.
+# Build strictly elsewhere, add what hosts need (deploy/_headers, .gz and .br files), then swap:
+# a failed build never replaces the last good site/.
 build: $(VENV)/.site
 	rm -rf .site-build
 	$(PY) -m mkdocs build --strict --site-dir .site-build
+	$(PY) -m catalogue prepare-hosting .site-build
 	rm -rf site && mv .site-build site
 
-test: $(VENV)/.test
+test: $(VENV)/.test node_modules/.installed
 	$(PY) -m pytest
 
 check: $(VENV)/.site

@@ -1,4 +1,5 @@
-"""Tools for translators and reviewers: `python -m catalogue status|check|diff|accept`.
+"""Tools for translators and reviewers: `python -m catalogue status|check|diff|accept`;
+and for publishing: `python -m catalogue prepare-hosting SITE` (run by `make build`).
 
 Run from the project root (the Makefile does: `make status`, `make diff LANG=fr ID=op1-iii`, ...).
 """
@@ -15,6 +16,7 @@ import yaml
 from ruamel.yaml import YAML
 
 from catalogue import load
+from catalogue.hosting import prepare_for_hosting
 from catalogue.languages import from_mkdocs_yml
 from catalogue.model import fingerprint
 from catalogue.status import STATES, entry_states, summary
@@ -136,6 +138,12 @@ def cmd_accept(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_prepare_hosting(root: Path, args: argparse.Namespace) -> int:
+    count = prepare_for_hosting(root, args.site.resolve())
+    print(f"{args.site}: _headers added, {count} text files precompressed (gzip, brotli)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m catalogue", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
@@ -151,8 +159,11 @@ def main(argv: list[str] | None = None) -> int:
     accept.add_argument("lang")
     accept.add_argument("ids", nargs="*", metavar="id", help="the ids to accept")
     accept.add_argument("--all", action="store_true", help="accept every entry of the language (after checking them all)")
+    hosting = commands.add_parser("prepare-hosting", help="add deploy/_headers and .gz/.br files to a built site")
+    hosting.add_argument("site", type=Path)
     args = parser.parse_args(argv)
-    handler = {"check": cmd_check, "status": cmd_status, "diff": cmd_diff, "accept": cmd_accept}[args.command]
+    handler = {"check": cmd_check, "status": cmd_status, "diff": cmd_diff, "accept": cmd_accept,
+               "prepare-hosting": cmd_prepare_hosting}[args.command]
     return handler(args.root.resolve(), args)
 
 

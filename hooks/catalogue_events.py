@@ -21,6 +21,7 @@ from catalogue import load, offline, search  # noqa: E402
 from catalogue.languages import from_entries  # noqa: E402
 from catalogue.pages import pages, static_files  # noqa: E402
 from catalogue.site import alternates  # noqa: E402
+from catalogue.theme import repair  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 state: dict = {}
@@ -75,9 +76,15 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_post_page(output, page, config):
+    """Valid HTML where Material's templates cannot be overridden."""
+    return repair(output)
+
+
 def on_post_template(output, template_name, config):
-    """Keep each language's 404 page: every language build writes the same root 404.html."""
+    """Keep each language's 404 page (valid, as every page): every language build writes the same root 404.html."""
     if template_name == "404.html":
+        output = repair(output)
         state.setdefault("404", {})[_i18n(config).current_language] = output
     return output
 
