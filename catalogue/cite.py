@@ -97,6 +97,7 @@ def tools(renderer: Renderer, clause: Clause, page_href: str) -> str:
     """The copy-link and cite buttons (shown by reader.js) and, for everyone, the citation itself.
 
     `page_href` is the clause's own page relative to the page being rendered ('./', 'op1-iii/').
+    Search leaves it out: the same citation under every clause would match every query.
     """
     c = citation(renderer, clause)
     esc = html.escape
@@ -111,7 +112,7 @@ def tools(renderer: Renderer, clause: Clause, page_href: str) -> str:
         f'<a href="{page_href}{name}" download="{c.name}.{name.rsplit(".", 1)[1]}" type="{kind}">{label}</a>'
         for (name, kind), label in zip(FILES.values(), ("RIS", "CSL-JSON")))
     return (
-        f'<div class="clause-tools" role="group" aria-label="{esc(renderer.label(clause))}">\n'
+        f'<div class="clause-tools" data-pagefind-ignore role="group" aria-label="{esc(renderer.label(clause))}">\n'
         f'{button("copy-link", ".cite__permalink", "link-copied")}\n'
         f'{button("cite-button", ".cite__text", "citation-copied", box)}\n'
         f'<span class="clause-tools__status" role="status"></span>\n'
