@@ -37,6 +37,16 @@ class _Reader:
 
 
 
+def _expect(reader: _Reader, rel: str, owner: Mapping, name: str, kind: type, hint: str) -> Any:
+    """`owner[name]` when it is a `kind` or absent; otherwise a problem at its line, and None."""
+    value = owner.get(name)
+    if value is None or isinstance(value, kind):
+        return value
+    owner_id = owner.get("id")
+    reader.problem(rel, line_of(owner, name), str(owner_id or name), f"`{name}:` {hint}" if owner_id else hint)
+    return None
+
+
 def _ids(reader: _Reader, rel: str, values: Any, name: str) -> list[str]:
     """The valid ids of a list such as `header:` or `relations:`; each other value is a problem."""
     if not isinstance(values, Sequence):
@@ -53,7 +63,7 @@ def _clauses(reader: _Reader, data: Any) -> tuple[list[Clause], list[str], date,
     if not isinstance(data, Mapping):
         reader.problem(rel, 0, "", "must be a mapping with summit, header and clauses")
         return [], [], date(2019, 12, 11), date(2019, 12, 12)
-    summit = data.get("summit") or {}
+    summit = data["summit"] if isinstance(data.get("summit"), Mapping) else {}
     start, end = summit.get("start"), summit.get("end")
     if not isinstance(start, date) or not isinstance(end, date):
         reader.problem(rel, line_of(data, "summit"), "summit", "needs start and end dates (YYYY-MM-DD)")
@@ -108,18 +118,18 @@ def _instruments(reader: _Reader, data: Any) -> list[Instrument]:
         if not isinstance(item, Mapping) or not isinstance(item.get("id"), str):
             reader.problem(rel, line, "", "each instrument needs an id")
             continue
-        provisions = []
-        for p_index, p in enumerate(item.get("provisions") or []):
+        provisions, raw = [], _expect(reader, rel, item, "provisions", Sequence, "must be a list of provisions") or []
+        for p_index, p in enumerate(raw):
             if not isinstance(p, Mapping) or not isinstance(p.get("id"), str):
-                reader.problem(rel, line_of(item.get("provisions"), p_index), item["id"], "each provision needs an id")
+                reader.problem(rel, line_of(raw, p_index), item["id"], "each provision needs an id")
                 continue
             provisions.append(Provision(
-                p["id"], str(p.get("number", "")), p.get("url"), p.get("domain"),
-                line_of(item.get("provisions"), p_index),
+                p["id"], str(p.get("number", "")), p.get("url"), p.get("domain"), line_of(raw, p_index),
             ))
+        adopted, in_force = (_expect(reader, rel, item, name, date, "must be a date (YYYY-MM-DD) or null")
+                             for name in ("adopted", "in_force"))
         instruments.append(Instrument(
-            item["id"], str(item.get("kind", "")), item.get("adopted"), item.get("in_force"),
-            item.get("url"), tuple(provisions), line,
+            item["id"], str(item.get("kind", "")), adopted, in_force, item.get("url"), tuple(provisions), line,
         ))
     return instruments
 
@@ -133,7 +143,7 @@ def _links(reader: _Reader, data: Any) -> tuple[list[Link], list[str]]:
         return [], []
     relations = _ids(reader, rel, data.get("relations") or Sequence(0), "relations")
     links: list[Link] = []
-    raw = data.get("links") or Mapping(0)
+    raw = _expect(reader, rel, data, "links", Mapping, "must map each clause id to its list of links") or Mapping(0)
     for clause_id, items in raw.items():
         for index, item in enumerate(items or []):
             line = line_of(items, index)
@@ -189,7 +199,7 @@ def _strings(reader: _Reader, languages: list[Language]) -> dict[tuple[str, str,
                     reader.problem(rel, line_of(entry, "source"), key, "has a `source:` that YAML reads as a number; "
                                    "put the fingerprint in quotes, e.g. source: \"0123456789ab\"", lang.code)
                 status = entry.get("status")
-                if status is not None and status not in {s.value for s in Status}:
+                if status is not None and status not in [s.value for s in Status]:
                     reader.problem(rel, line, key, f"has status {status!r}; use machine-draft or reviewed", lang.code)
                     status = None
                 strings[(lang.code, domain, key)] = Translation(

@@ -36,9 +36,10 @@ def case(apply: Callable[[Path], str]) -> Callable[[Path], str]:
     return apply
 
 
-def _french(root: Path, text: str, key: str = "op1-iii", lang: str = "fr", domain: str = "communique") -> str:
+def _french(root: Path, text: str, key: str = "op1-iii", lang: str = "fr", domain: str = "communique",
+            **fields: str) -> str:
     """Write `text` as the stamped `lang` entry of `key`; return the prefix of its problem line."""
-    line = write_entry(root, lang, domain, key, text)
+    line = write_entry(root, lang, domain, key, text, **fields)
     return f"translations/{lang}/{domain}.yml:{line}: {key}: [{lang}] "
 
 
@@ -104,6 +105,37 @@ def published_is_not_a_boolean(root: Path) -> str:
 def unquoted_numeric_fingerprint(root: Path) -> str:
     line = write_entry(root, "fr", "communique", "op1-iii", PAYLOAD, source="012345670123")
     return f"{FR}:{line + 2}: op1-iii: [fr] has a `source:` that YAML reads as a number; put the fingerprint in quotes"
+
+
+@case
+def summit_is_not_a_mapping(root: Path) -> str:
+    replace_text(root, COMMUNIQUE, "summit:\n  start: 2019-12-11\n  end: 2019-12-12\n", f"summit: {PAYLOAD}\n")
+    return f"{COMMUNIQUE}:{line_of(root, COMMUNIQUE, 'summit:')}: summit: needs start and end dates"
+
+
+@case
+def links_is_a_list(root: Path) -> str:
+    replace_text(root, LINKS, "\nlinks:\n", f"\nlinks:\n  - {PAYLOAD}\nunused:\n")
+    return f"{LINKS}:{line_of(root, LINKS, 'links:')}: links: must map each clause id to its list of links"
+
+
+@case
+def provisions_is_a_number(root: Path) -> str:
+    replace_text(root, INSTRUMENTS, "- id: crc\n", "- id: crc\n  provisions: 5\n")
+    replace_text(root, INSTRUMENTS, "  provisions:\n    - id: art-3\n", "  unused:\n    - id: art-3\n")
+    return f"{INSTRUMENTS}:{line_of(root, INSTRUMENTS, 'provisions: 5')}: crc: `provisions:` must be a list of provisions"
+
+
+@case
+def adoption_date_is_not_a_date(root: Path) -> str:
+    replace_text(root, INSTRUMENTS, "  adopted: 1989-11-20", f"  adopted: {PAYLOAD}  ")
+    return f"{INSTRUMENTS}:{line_of(root, INSTRUMENTS, 'adopted: ' + PAYLOAD)}: crc: `adopted:` must be a date"
+
+
+@case
+def status_is_a_list(root: Path) -> str:
+    line = _raw_entry(root, f'  text: "{PAYLOAD}"\n  status: [machine-draft]\n')
+    return f"{FR}:{line}: op1-iii: [fr] has status ['machine-draft']; use machine-draft or reviewed"
 
 
 # --- ids: duplicated, unknown, missing, removed, renamed, hostile ----------------
@@ -194,6 +226,26 @@ def hostile_header_key(root: Path) -> str:
     replace_text(root, COMMUNIQUE, "header: [summit-name, summit-dates, theme, motto]",
                  f"header: [summit-name, summit-dates, theme, motto, 'x\" onmouseover=\"{PAYLOAD}']")
     return f"{COMMUNIQUE}:{line_of(root, COMMUNIQUE, 'header:')}: header: lists 'x\" onmouseover"
+
+
+@case
+def hostile_clause_number(root: Path) -> str:
+    replace_text(root, COMMUNIQUE, '  - id: op3\n    kind: operative\n    number: "3"\n',
+                 f'  - id: op3\n    kind: operative\n    number: "<img src=x onerror={PAYLOAD}>"\n')
+    return f"{COMMUNIQUE}:{line_of(root, COMMUNIQUE, '- id: op3')}: op3: has the number '<img src=x onerror={PAYLOAD}>'"
+
+
+@case
+def hostile_provision_number(root: Path) -> str:
+    replace_text(root, INSTRUMENTS, '      number: "3"\n      url: https://www.ohchr.org/en/instruments-mechanisms/instruments/convention',
+                 f'      number: "3</a><script>{PAYLOAD}"\n      url: https://www.ohchr.org/en/instruments-mechanisms/instruments/convention')
+    return f"{INSTRUMENTS}:{lines_of(root, INSTRUMENTS, '- id: art-3')[0]}: crc/art-3: has the number '3</a><script>"
+
+
+@case
+def hostile_reviewer_name(root: Path) -> str:
+    return _french(root, "Partager les meilleures pratiques ;", status="reviewed",
+                   reviewer=f"'<script>{PAYLOAD}</script>'") + "`reviewer:` contains a <script> element"
 
 
 # --- text: empty, stale, placeholders ------------------------------------------
