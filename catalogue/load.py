@@ -75,6 +75,8 @@ def _clauses(reader: _Reader, data: Any) -> tuple[list[Clause], list[str], date,
         reader.problem(rel, line_of(data, "clauses"), "clauses", "must be a list of clauses")
         return clauses, header, start, end
     seen: dict[str, int] = {}
+    by_id: dict[str, Clause] = {}
+    per_kind: dict[str, int] = {}
     for index, item in enumerate(raw):
         line = line_of(raw, index)
         if not isinstance(item, Mapping) or not isinstance(item.get("id"), str):
@@ -92,7 +94,7 @@ def _clauses(reader: _Reader, data: Any) -> tuple[list[Clause], list[str], date,
         parent = item.get("parent")
         cited = number
         if kind == "sub-item":
-            parent_clause = next((c for c in clauses if c.id == parent), None)
+            parent_clause = by_id.get(parent)
             if parent_clause is None or parent_clause.kind != "operative":
                 reader.problem(rel, line, cid, "a sub-item needs a parent: an operative paragraph listed before it")
                 continue
@@ -100,8 +102,9 @@ def _clauses(reader: _Reader, data: Any) -> tuple[list[Clause], list[str], date,
         if kind in ("operative", "sub-item") and not number:
             reader.problem(rel, line, cid, "an operative paragraph or sub-item needs its printed number")
             continue
-        ordinal = sum(1 for c in clauses if c.kind == kind) + 1
-        clauses.append(Clause(cid, kind, number, parent, cited, ordinal, line))
+        per_kind[kind] = ordinal = per_kind.get(kind, 0) + 1
+        by_id[cid] = Clause(cid, kind, number, parent, cited, ordinal, line)
+        clauses.append(by_id[cid])
     return clauses, header, start, end
 
 
