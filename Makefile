@@ -16,7 +16,7 @@ endif
 # LANG is also the shell's locale: only a LANG given on the command line names a language.
 ONLY_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),)
 
-.PHONY: serve build test check status diff accept clean
+.PHONY: serve build test check status diff accept clean bench
 
 $(VENV)/.site: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11, 5) else "Python 3.11.5 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -71,6 +71,10 @@ diff: $(VENV)/.site
 
 accept: $(VENV)/.site
 	$(PY) -m catalogue accept $(LANG) $(ID)
+
+# The benchmark behind BENCHMARKS.md: build times, scaling, bytes transferred, Lighthouse (not part of `make test`).
+bench: $(VENV)/.test node_modules/.installed
+	$(PY) bench/run.py
 
 clean:
 	rm -rf site .site-build .pytest_cache
