@@ -41,7 +41,7 @@ $(VENV)/.test: $(VENV)/.site $(VENV)/.system requirements-test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-# npm packages the tests run (the W3C HTML checker), pinned by package-lock.json; no install scripts.
+# npm packages: the W3C HTML checker (tests) and Lighthouse (make bench), pinned by package-lock.json; no install scripts.
 node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
