@@ -19,12 +19,19 @@ EXTRA_LOCALES = ("de", "it", "nl", "pl", "sv", "tr", "ro")
 _PARAGRAPH = re.compile(r"^(pp|op)(\d+)(-.*)?$")
 
 
+class _Dumper(yaml.SafeDumper):
+    """Writes every copy out in full: the catalogue refuses YAML aliases."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def _read(path: Path):
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def _write(path: Path, data) -> None:
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    path.write_text(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
 
 
 def project(target: Path, factor: int, locales: list[str]) -> Path:
