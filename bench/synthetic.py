@@ -46,7 +46,18 @@ def project(target: Path, factor: int, locales: list[str]) -> Path:
     _languages(target, locales)
     if factor > 1:
         _scale(target, factor, locales)
+        _lift_file_limit(target, factor)
     return target
+
+
+def _lift_file_limit(root: Path, factor: int) -> None:
+    """The catalogue refuses files over 1 MB (a guard against hostile pull requests); a catalogue
+    `factor` times larger has files that much larger."""
+    module = root / "catalogue" / "yamlfile.py"
+    text, count = re.subn(r"^MAX_BYTES = (.*)$", rf"MAX_BYTES = {factor} * (\1)", module.read_text(encoding="utf-8"),
+                          flags=re.MULTILINE)
+    assert count == 1, "catalogue/yamlfile.py no longer defines MAX_BYTES"
+    module.write_text(text, encoding="utf-8")
 
 
 def _languages(root: Path, locales: list[str]) -> None:
