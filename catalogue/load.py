@@ -199,8 +199,9 @@ def _strings(reader: _Reader, languages: list[Language]) -> dict[tuple[str, str,
                                    "`reviewer:`) indented under the id", lang.code)
                     continue
                 if entry.get("source") is not None and not isinstance(entry["source"], str):
-                    reader.problem(rel, line_of(entry, "source"), key, "has a `source:` that YAML reads as a number; "
-                                   "put the fingerprint in quotes, e.g. source: \"0123456789ab\"", lang.code)
+                    reader.problem(rel, line_of(entry, "source"), key, "has a `source:` that YAML does not read as text "
+                                   "(unquoted digits are a number); put the fingerprint in quotes, e.g. source: "
+                                   "\"0123456789ab\"", lang.code)
                 status = entry.get("status")
                 if status is not None and status not in [s.value for s in Status]:
                     reader.problem(rel, line, key, f"has status {status!r}; use machine-draft or reviewed", lang.code)
@@ -236,8 +237,12 @@ def _pages(reader: _Reader, languages: list[Language], allowed: tuple[str, ...])
     """Hand-written pages (docs/<lang>/) are prose from pull requests too: checked like catalogue strings."""
     for language in languages:
         folder = reader.root / "docs" / language.code
-        for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []:
             rel, page = path.relative_to(reader.root).as_posix(), path.relative_to(folder).with_suffix("").as_posix()
+            if path.suffix != ".md":
+                reader.problem(rel, 1, page, "is not a Markdown page; MkDocs would publish it as it is "
+                               "(images, styles and scripts belong in docs/assets/)", language.code)
+                continue
             try:
                 problems = page_problems(path.read_text(encoding="utf-8"), allowed)
             except UnicodeDecodeError:

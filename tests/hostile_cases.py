@@ -104,7 +104,7 @@ def published_is_not_a_boolean(root: Path) -> str:
 @case
 def unquoted_numeric_fingerprint(root: Path) -> str:
     line = write_entry(root, "fr", "communique", "op1-iii", PAYLOAD, source="012345670123")
-    return f"{FR}:{line + 2}: op1-iii: [fr] has a `source:` that YAML reads as a number; put the fingerprint in quotes"
+    return f"{FR}:{line + 2}: op1-iii: [fr] has a `source:` that YAML does not read as text (unquoted digits are a number)"
 
 
 @case
@@ -337,6 +337,11 @@ def control_character(root: Path) -> str:
 
 # --- hand-written pages (docs/<lang>/) -------------------------------------------
 
+def _html_file(root: Path) -> str:
+    (root / "docs/fr/offer.html").write_text(f"<script>alert('{PAYLOAD}')</script>\n", encoding="utf-8")
+    return "docs/fr/offer.html:1: offer: [fr] is not a Markdown page; MkDocs would publish it as it is"
+
+
 def _page(markdown: str, message: str) -> Callable[[Path], str]:
     def apply(root: Path) -> str:
         append_text(root, "docs/fr/index.md", f"\n{markdown}\n")
@@ -353,6 +358,7 @@ CASES += [
          _page(f"![{PAYLOAD}](https://tracker.example.com/pixel.gif)", "loads https://tracker.example.com/pixel.gif")),
     Case("page_link_outside_allowlist",
          _page(f"[{PAYLOAD}](https://evil.example.com/)", "links to evil.example.com, which is not an allowed domain")),
+    Case("html_file_among_the_pages", _html_file),
     Case("bidi_override_in_a_page",
          _page(f"Lire \u202e{PAYLOAD}", "contains the invisible bidirectional control U+202E")),
 ]
