@@ -36,7 +36,7 @@ def case(apply: Callable[[Path], str]) -> Callable[[Path], str]:
     return apply
 
 
-def _french(root: Path, text: str, key: str = "op1-iii", lang: str = "fr", domain: str = "communique",
+def _stamped(root: Path, text: str, key: str = "op1-iii", lang: str = "fr", domain: str = "communique",
             **fields: str) -> str:
     """Write `text` as the stamped `lang` entry of `key`; return the prefix of its problem line."""
     line = write_entry(root, lang, domain, key, text, **fields)
@@ -244,7 +244,7 @@ def hostile_provision_number(root: Path) -> str:
 
 @case
 def hostile_reviewer_name(root: Path) -> str:
-    return _french(root, "Partager les meilleures pratiques ;", status="reviewed",
+    return _stamped(root, "Partager les meilleures pratiques ;", status="reviewed",
                    reviewer=f"'<script>{PAYLOAD}</script>'") + "`reviewer:` contains a <script> element"
 
 
@@ -252,7 +252,7 @@ def hostile_reviewer_name(root: Path) -> str:
 
 @case
 def empty_text(root: Path) -> str:
-    return _french(root, "  ") + "translation is empty; write the text"
+    return _stamped(root, "  ") + "translation is empty; write the text"
 
 
 @case
@@ -263,12 +263,12 @@ def stale_fingerprint(root: Path) -> str:
 
 @case
 def placeholder_dropped(root: Path) -> str:
-    return _french(root, f"Paragraphe {PAYLOAD}", "label-operative", domain="site") + "placeholders differ from the English"
+    return _stamped(root, f"Paragraphe {PAYLOAD}", "label-operative", domain="site") + "placeholders differ from the English"
 
 
 @case
 def placeholder_reaching_into_python(root: Path) -> str:
-    return (_french(root, "Paragraphe {number.__class__.__init__} " + PAYLOAD, "label-operative", domain="site")
+    return (_stamped(root, "Paragraphe {number.__class__.__init__} " + PAYLOAD, "label-operative", domain="site")
             + "placeholders differ from the English")
 
 
@@ -278,7 +278,7 @@ def _unsafe(text: str, message: str, key: str = "op1-iii", lang: str = "fr", dom
     def apply(root: Path) -> str:
         if lang == "ar":
             publish_language(root, "ar", published=False)
-        return _french(root, text, key, lang, domain) + message
+        return _stamped(root, text, key, lang, domain) + message
     return apply
 
 
