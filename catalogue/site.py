@@ -1,9 +1,14 @@
-"""Where a page lives in every language, for the language switcher and hreflang links."""
+"""Where a page lives in every language, for the language switcher and hreflang links;
+which pages the footer links to."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from catalogue.model import Catalogue
 from catalogue.render import relative
+
+FOOTER_PAGES = ("help/", "accessibility/")
 
 
 def neutral(catalogue: Catalogue, lang: str, url: str) -> str:
@@ -27,3 +32,10 @@ def alternates(catalogue: Catalogue, lang: str, url: str, site_url: str | None) 
         head.append({"lang": language.code, "name": language.name, "link": base + target})
     head.append({"lang": "x-default", "name": catalogue.default.name, "link": base + path})
     return switcher, head
+
+
+def footer_links(catalogue: Catalogue, lang: str, titles: Mapping[str, str]) -> list[dict]:
+    """The footer's links to the help and accessibility pages of `lang`, those that exist
+    (`titles`: page URL → title of every page of this language)."""
+    prefix = catalogue.language(lang).prefix
+    return [{"url": prefix + path, "title": titles[prefix + path]} for path in FOOTER_PAGES if prefix + path in titles]

@@ -20,7 +20,7 @@ if str(ROOT) not in sys.path:
 from catalogue import load, offline, search  # noqa: E402
 from catalogue.languages import from_entries  # noqa: E402
 from catalogue.pages import pages, static_files  # noqa: E402
-from catalogue.site import alternates  # noqa: E402
+from catalogue.site import alternates, footer_links  # noqa: E402
 from catalogue.theme import repair  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
@@ -65,14 +65,27 @@ def on_files(files, config):
         files.append(file)
     for path, content in static_files(catalogue, language.code, config.site_url).items():
         files.append(File.generated(config, path, content=content))
+    state["files"] = files
     return files
 
 
+def _footer_links(config):
+    titles = {file.url: file.page.title for file in state["files"].documentation_pages() if file.page}
+    return footer_links(state["catalogue"], _i18n(config).current_language, titles)
+
+
 def on_page_context(context, page, config, nav):
-    """Point the language switcher and hreflang links at this same page in every language."""
+    """Point the language switcher and hreflang links at this same page in every language; fill the footer."""
     catalogue = state["catalogue"]
     lang = _i18n(config).current_language
     context["page_alternates"], config.extra.alternate = alternates(catalogue, lang, page.url, config.site_url)
+    context["footer_links"] = _footer_links(config)
+    return context
+
+
+def on_template_context(context, template_name, config):
+    """The footer of pages that are only a template (the 404 page) links to the same pages."""
+    context["footer_links"] = _footer_links(config)
     return context
 
 
