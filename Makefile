@@ -9,10 +9,15 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
+# Reproducible builds: dates in the output (the sitemap's lastmod) are the last commit's, not today's.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 # LANG is also the shell's locale: only a LANG given on the command line names a language.
 ONLY_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),)
 
-.PHONY: serve build test check status diff accept new-language clean
+.PHONY: serve build test check status diff accept new-language clean bench
 
 $(VENV)/.site: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11, 5) else "Python 3.11.5 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -20,8 +25,9 @@ $(VENV)/.site: requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# Debian packages the tests drive: headless Chromium (browser tests) and nginx (the hosting test).
-SYSTEM_PACKAGES := chromium nginx
+# Debian packages the tests drive: headless Chromium (browser tests), nginx with its brotli module
+# (the hosting test) and Java (the W3C HTML checker).
+SYSTEM_PACKAGES := chromium nginx libnginx-mod-http-brotli-static openjdk-17-jre-headless
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 $(VENV)/.system:
@@ -36,16 +42,23 @@ $(VENV)/.test: $(VENV)/.site $(VENV)/.system requirements-test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
+# npm packages: the W3C HTML checker (tests) and Lighthouse (make bench), pinned by package-lock.json; no install scripts.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 serve: $(VENV)/.site
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-# Build strictly elsewhere, then swap: a failed build never replaces the last good site/.
+# Build strictly elsewhere, add what hosts need (deploy/_headers, .gz and .br files), then swap:
+# a failed build never replaces the last good site/.
 build: $(VENV)/.site
 	rm -rf .site-build
 	$(PY) -m mkdocs build --strict --site-dir .site-build
+	$(PY) -m catalogue prepare-hosting .site-build
 	rm -rf site && mv .site-build site
 
-test: $(VENV)/.test
+test: $(VENV)/.test node_modules/.installed
 	$(PY) -m pytest
 
 check: $(VENV)/.site
@@ -63,6 +76,10 @@ accept: $(VENV)/.site
 # Add a language as a draft: make new-language CODE=ha [NAME="Hausa"]
 new-language: $(VENV)/.site
 	$(PY) -m catalogue new-language $(CODE) $(if $(NAME),--name "$(NAME)",)
+
+# The benchmark behind BENCHMARKS.md: build times, scaling, bytes transferred, Lighthouse (not part of `make test`).
+bench: $(VENV)/.test node_modules/.installed
+	$(PY) bench/run.py
 
 clean:
 	rm -rf site .site-build .pytest_cache

@@ -20,6 +20,7 @@ PUBLISHED = "data/published-ids.yml"
 RETIRED = "data/retired-ids.yml"
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 INVALID_ID = "is not a valid id; use lower-case letters, digits and hyphens"
+_NUMBER = re.compile(r"^[0-9a-z]+(\([0-9a-z]+\))*$", re.IGNORECASE)
 
 
 def valid_id(value: Any) -> bool:
@@ -27,6 +28,13 @@ def valid_id(value: Any) -> bool:
     return isinstance(value, str) and bool(_ID.match(value))
 
 
+
+
+def _number_problems(rel: str, line: int, key: str, number: str | None) -> list[Problem]:
+    """A printed number is digits, letters and bracketed parts (3, iii, 29(3)(1)(a)), nothing else."""
+    if number is None or _NUMBER.match(number):
+        return []
+    return [Problem(rel, line, key, "", f"has the number {number!r}; write it as printed, e.g. 3, iii or 29(3)(1)(a)")]
 
 
 def check_ids(catalogue: Catalogue, published: Any, retired: Any) -> list[Problem]:
@@ -37,6 +45,7 @@ def check_ids(catalogue: Catalogue, published: Any, retired: Any) -> list[Proble
     for clause in catalogue.clauses:
         if not valid_id(clause.id):
             problems.append(Problem(COMMUNIQUE, clause.line, clause.id, "", INVALID_ID))
+        problems += _number_problems(COMMUNIQUE, clause.line, clause.id, clause.number)
         if clause.id not in listed:
             problems.append(Problem(COMMUNIQUE, clause.line, clause.id, "",
                                     f"is not recorded in {PUBLISHED}; add it there when it is published"))
@@ -90,6 +99,8 @@ def check_sources(catalogue: Catalogue) -> list[Problem]:
         problems += [Problem(INSTRUMENTS, line, key, "", INVALID_ID)
                      for key, line in [(instrument.id, instrument.line)] + [(p.id, p.line) for p in instrument.provisions]
                      if not valid_id(key)]
+        for provision in instrument.provisions:
+            problems += _number_problems(INSTRUMENTS, provision.line, f"{instrument.id}/{provision.id}", provision.number)
         if instrument.kind not in INSTRUMENT_KINDS:
             problems.append(Problem(INSTRUMENTS, instrument.line, instrument.id, "",
                                     f"has kind {instrument.kind!r}; use one of {', '.join(INSTRUMENT_KINDS)}"))
@@ -155,6 +166,7 @@ def _check_entry(catalogue: Catalogue, entry: Translation, english: Translation 
         yield "has no `status:`; write machine-draft, human-draft (translated by you), or reviewed with a `reviewer:`"
     elif entry.status is Status.REVIEWED and not (entry.reviewer or "").strip():
         yield "is marked reviewed but names no `reviewer:`; add the reviewer's name"
+    yield from (f"`reviewer:` {reason}" for reason in text_problems(entry.reviewer or "", ()))
 
 
 def _insertion(english: dict[str, Translation], entries: dict[str, Translation], key: str) -> tuple[int, str]:

@@ -10,8 +10,12 @@ import html
 import json
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from catalogue.model import Clause
+
+if TYPE_CHECKING:  # render.py imports this module to draw the tools under each clause
+    from catalogue.render import Renderer
 
 FILES = {"ris": ("cite.ris", "application/x-research-info-systems"),
          "csl": ("cite.json", "application/vnd.citationstyles.csl+json")}
@@ -38,7 +42,7 @@ class Citation:
         return f"addis-ababa-communique-2019-{self.clause}-{self.lang}"
 
 
-def pinpoint(renderer, clause: Clause) -> str:
+def pinpoint(renderer: Renderer, clause: Clause) -> str:
     """Where in the communique, as a citation writes it: 'para. 1 (iii)'."""
     if clause.kind == "preamble":
         return renderer.t("cite-clause-preamble")
@@ -47,7 +51,7 @@ def pinpoint(renderer, clause: Clause) -> str:
     return renderer.t("cite-clause-operative", number=clause.cited or "")
 
 
-def citation(renderer, clause: Clause) -> Citation:
+def citation(renderer: Renderer, clause: Clause) -> Citation:
     catalogue = renderer.catalogue
     parts = {"document": renderer.t("cite-document"), "place": renderer.t("cite-place"),
              "pinpoint": pinpoint(renderer, clause), "url": renderer.permalink(clause)}
@@ -78,7 +82,7 @@ def csl_json(c: Citation) -> str:
     return json.dumps([item], ensure_ascii=False, indent=1) + "\n"
 
 
-def files(renderer) -> dict[str, str]:
+def files(renderer: Renderer) -> dict[str, str]:
     """Every clause's RIS and CSL-JSON files in this language, by path from the site root."""
     result = {}
     for clause in renderer.catalogue.clauses:
@@ -89,10 +93,11 @@ def files(renderer) -> dict[str, str]:
     return result
 
 
-def tools(renderer, clause: Clause, page_href: str) -> str:
+def tools(renderer: Renderer, clause: Clause, page_href: str) -> str:
     """The copy-link and cite buttons (shown by reader.js) and, for everyone, the citation itself.
 
     `page_href` is the clause's own page relative to the page being rendered ('./', 'op1-iii/').
+    Search leaves it out: the same citation under every clause would match every query.
     """
     c = citation(renderer, clause)
     esc = html.escape
@@ -107,7 +112,7 @@ def tools(renderer, clause: Clause, page_href: str) -> str:
         f'<a href="{page_href}{name}" download="{c.name}.{name.rsplit(".", 1)[1]}" type="{kind}">{label}</a>'
         for (name, kind), label in zip(FILES.values(), ("RIS", "CSL-JSON")))
     return (
-        f'<div class="clause-tools" role="group" aria-label="{esc(renderer.label(clause))}">\n'
+        f'<div class="clause-tools" data-pagefind-ignore role="group" aria-label="{esc(renderer.label(clause))}">\n'
         f'{button("copy-link", ".cite__permalink", "link-copied")}\n'
         f'{button("cite-button", ".cite__text", "citation-copied", box)}\n'
         f'<span class="clause-tools__status" role="status"></span>\n'

@@ -1,4 +1,5 @@
-"""Tools for translators and reviewers: `python -m catalogue status|check|diff|accept|new-language`.
+"""Tools for translators and reviewers: `python -m catalogue status|check|diff|accept|new-language`;
+and for publishing: `python -m catalogue prepare-hosting SITE` (run by `make build`).
 
 Run from the project root (the Makefile does: `make status`, `make diff LANG=fr ID=op1-iii`, ...).
 """
@@ -16,6 +17,7 @@ import yaml
 from ruamel.yaml import YAML
 
 from catalogue import load
+from catalogue.hosting import prepare_for_hosting
 from catalogue.languages import from_mkdocs_yml
 from catalogue.model import fingerprint
 from catalogue.scaffold import ScaffoldError, scaffold
@@ -153,6 +155,11 @@ def cmd_new_language(root: Path, args: argparse.Namespace) -> int:
     print("\n".join(f"  {rel}" for rel in created))
     print(f"\n{args.code} is added as a draft. Translate translations/{args.code}/*.yml and docs/{args.code}/; "
           f"`make status LANG={args.code}` shows what is left.")
+
+
+def cmd_prepare_hosting(root: Path, args: argparse.Namespace) -> int:
+    count = prepare_for_hosting(root, args.site.resolve())
+    print(f"{args.site}: _headers added, {count} text files precompressed (gzip, brotli)")
     return 0
 
 
@@ -177,9 +184,11 @@ def main(argv: list[str] | None = None) -> int:
     new = command("new-language", help="add a language as a draft, every entry untranslated")
     new.add_argument("code", help="its code, e.g. ha, so, pt-BR")
     new.add_argument("--name", default=None, help="its name in itself (default: from Babel)")
+    hosting = command("prepare-hosting", help="add deploy/_headers and .gz/.br files to a built site")
+    hosting.add_argument("site", type=Path)
     args = parser.parse_args(argv)
     handler = {"check": cmd_check, "status": cmd_status, "diff": cmd_diff, "accept": cmd_accept,
-               "new-language": cmd_new_language}[args.command]
+               "new-language": cmd_new_language, "prepare-hosting": cmd_prepare_hosting}[args.command]
     return handler(getattr(args, "root", Path.cwd()).resolve(), args)
 
 

@@ -38,6 +38,16 @@ class _Reader:
 
 
 
+def _expect(reader: _Reader, rel: str, owner: Mapping, name: str, kind: type, hint: str) -> Any:
+    """`owner[name]` when it is a `kind` or absent; otherwise a problem at its line, and None."""
+    value = owner.get(name)
+    if value is None or isinstance(value, kind):
+        return value
+    owner_id = owner.get("id")
+    reader.problem(rel, line_of(owner, name), str(owner_id or name), f"`{name}:` {hint}" if owner_id else hint)
+    return None
+
+
 def _ids(reader: _Reader, rel: str, values: Any, name: str) -> list[str]:
     """The valid ids of a list such as `header:` or `relations:`; each other value is a problem."""
     if not isinstance(values, Sequence):
@@ -54,7 +64,7 @@ def _clauses(reader: _Reader, data: Any) -> tuple[list[Clause], list[str], date,
     if not isinstance(data, Mapping):
         reader.problem(rel, 0, "", "must be a mapping with summit, header and clauses")
         return [], [], date(2019, 12, 11), date(2019, 12, 12)
-    summit = data.get("summit") or {}
+    summit = data["summit"] if isinstance(data.get("summit"), Mapping) else {}
     start, end = summit.get("start"), summit.get("end")
     if not isinstance(start, date) or not isinstance(end, date):
         reader.problem(rel, line_of(data, "summit"), "summit", "needs start and end dates (YYYY-MM-DD)")
@@ -66,6 +76,8 @@ def _clauses(reader: _Reader, data: Any) -> tuple[list[Clause], list[str], date,
         reader.problem(rel, line_of(data, "clauses"), "clauses", "must be a list of clauses")
         return clauses, header, start, end
     seen: dict[str, int] = {}
+    by_id: dict[str, Clause] = {}
+    per_kind: dict[str, int] = {}
     for index, item in enumerate(raw):
         line = line_of(raw, index)
         if not isinstance(item, Mapping) or not isinstance(item.get("id"), str):
@@ -83,7 +95,7 @@ def _clauses(reader: _Reader, data: Any) -> tuple[list[Clause], list[str], date,
         parent = item.get("parent")
         cited = number
         if kind == "sub-item":
-            parent_clause = next((c for c in clauses if c.id == parent), None)
+            parent_clause = by_id.get(parent)
             if parent_clause is None or parent_clause.kind != "operative":
                 reader.problem(rel, line, cid, "a sub-item needs a parent: an operative paragraph listed before it")
                 continue
@@ -91,8 +103,9 @@ def _clauses(reader: _Reader, data: Any) -> tuple[list[Clause], list[str], date,
         if kind in ("operative", "sub-item") and not number:
             reader.problem(rel, line, cid, "an operative paragraph or sub-item needs its printed number")
             continue
-        ordinal = sum(1 for c in clauses if c.kind == kind) + 1
-        clauses.append(Clause(cid, kind, number, parent, cited, ordinal, line))
+        per_kind[kind] = ordinal = per_kind.get(kind, 0) + 1
+        by_id[cid] = Clause(cid, kind, number, parent, cited, ordinal, line)
+        clauses.append(by_id[cid])
     return clauses, header, start, end
 
 
@@ -109,18 +122,18 @@ def _instruments(reader: _Reader, data: Any) -> list[Instrument]:
         if not isinstance(item, Mapping) or not isinstance(item.get("id"), str):
             reader.problem(rel, line, "", "each instrument needs an id")
             continue
-        provisions = []
-        for p_index, p in enumerate(item.get("provisions") or []):
+        provisions, raw = [], _expect(reader, rel, item, "provisions", Sequence, "must be a list of provisions") or []
+        for p_index, p in enumerate(raw):
             if not isinstance(p, Mapping) or not isinstance(p.get("id"), str):
-                reader.problem(rel, line_of(item.get("provisions"), p_index), item["id"], "each provision needs an id")
+                reader.problem(rel, line_of(raw, p_index), item["id"], "each provision needs an id")
                 continue
             provisions.append(Provision(
-                p["id"], str(p.get("number", "")), p.get("url"), p.get("domain"),
-                line_of(item.get("provisions"), p_index),
+                p["id"], str(p.get("number", "")), p.get("url"), p.get("domain"), line_of(raw, p_index),
             ))
+        adopted, in_force = (_expect(reader, rel, item, name, date, "must be a date (YYYY-MM-DD) or null")
+                             for name in ("adopted", "in_force"))
         instruments.append(Instrument(
-            item["id"], str(item.get("kind", "")), item.get("adopted"), item.get("in_force"),
-            item.get("url"), tuple(provisions), line,
+            item["id"], str(item.get("kind", "")), adopted, in_force, item.get("url"), tuple(provisions), line,
         ))
     return instruments
 
@@ -134,7 +147,7 @@ def _links(reader: _Reader, data: Any) -> tuple[list[Link], list[str]]:
         return [], []
     relations = _ids(reader, rel, data.get("relations") or Sequence(0), "relations")
     links: list[Link] = []
-    raw = data.get("links") or Mapping(0)
+    raw = _expect(reader, rel, data, "links", Mapping, "must map each clause id to its list of links") or Mapping(0)
     for clause_id, items in raw.items():
         for index, item in enumerate(items or []):
             line = line_of(items, index)
@@ -199,13 +212,14 @@ def _entry(reader: _Reader, rel: str, language: Language, domain: str, key: str,
                        "`history:`) indented under the id" + (f"; unknown field(s): {extra}" if extra else ""), lang)
         return None
     status = entry.get("status")
-    if status is not None and status not in {s.value for s in Status}:
+    if status is not None and status not in [s.value for s in Status]:
         reader.problem(rel, line, key, f"has status {status!r}; use machine-draft, human-draft or reviewed", lang)
         status = None
     source = entry.get("source")
     if source is not None and not isinstance(source, str):
-        reader.problem(rel, line_of(entry, "source"), key, "has a `source:` that YAML reads as a number; "
-                       "put the fingerprint in quotes, e.g. source: \"0123456789ab\"", lang)
+        reader.problem(rel, line_of(entry, "source"), key, "has a `source:` that YAML does not read as text "
+                       "(unquoted digits are a number); put the fingerprint in quotes, e.g. source: \"0123456789ab\"",
+                       lang)
     term = entry.get("term")
     untranslated_draft = not language.published and not (entry.get("text") or "").strip()
     if domain == "glossary" and (not isinstance(term, str) or not term.strip()) and not untranslated_draft:
@@ -266,8 +280,12 @@ def _pages(reader: _Reader, languages: list[Language], allowed: tuple[str, ...])
     """Hand-written pages (docs/<lang>/) are prose from pull requests too: checked like catalogue strings."""
     for language in languages:
         folder = reader.root / "docs" / language.code
-        for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []:
             rel, page = path.relative_to(reader.root).as_posix(), path.relative_to(folder).with_suffix("").as_posix()
+            if path.suffix != ".md":
+                reader.problem(rel, 1, page, "is not a Markdown page; MkDocs would publish it as it is "
+                               "(images, styles and scripts belong in docs/assets/)", language.code)
+                continue
             try:
                 problems = page_problems(path.read_text(encoding="utf-8"), allowed)
             except UnicodeDecodeError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from enum import Enum
 
@@ -95,8 +96,12 @@ class Instrument:
     provisions: tuple[Provision, ...] = ()
     line: int = field(default=0, compare=False)
 
+    @cached_property
+    def _provisions(self) -> dict[str, Provision]:
+        return {p.id: p for p in self.provisions}
+
     def provision(self, provision_id: str) -> Provision | None:
-        return next((p for p in self.provisions if p.id == provision_id), None)
+        return self._provisions.get(provision_id)
 
 
 @dataclass(frozen=True)
@@ -156,23 +161,44 @@ class Catalogue:
     def language(self, code: str) -> Language:
         return next(lang for lang in self.languages if lang.code == code)
 
+    # Lookups by id, built once on first use: the data does not change after loading, and
+    # scanning the lists for every clause made rendering quadratic in the catalogue's size.
+    @cached_property
+    def _clauses(self) -> dict[str, Clause]:
+        return {c.id: c for c in self.clauses}
+
+    @cached_property
+    def _children(self) -> dict[str | None, list[Clause]]:
+        return _group(self.clauses, lambda c: c.parent)
+
+    @cached_property
+    def _instruments(self) -> dict[str, Instrument]:
+        return {i.id: i for i in self.instruments}
+
+    @cached_property
+    def _links_of(self) -> dict[str, list[Link]]:
+        return _group(self.links, lambda link: link.clause)
+
+    @cached_property
+    def _links_to(self) -> dict[str, list[Link]]:
+        """Links by instrument ('crc': all of them) and by provision ('crc/art-34')."""
+        return {**_group(self.links, lambda link: link.instrument),
+                **_group([link for link in self.links if link.provision], lambda link: link.target)}
+
     def clause(self, clause_id: str) -> Clause:
-        return next(c for c in self.clauses if c.id == clause_id)
+        return self._clauses[clause_id]
 
     def children(self, clause_id: str) -> list[Clause]:
-        return [c for c in self.clauses if c.parent == clause_id]
+        return list(self._children.get(clause_id, []))
 
     def instrument(self, instrument_id: str) -> Instrument | None:
-        return next((i for i in self.instruments if i.id == instrument_id), None)
+        return self._instruments.get(instrument_id)
 
     def links_of(self, clause_id: str) -> list[Link]:
-        return [link for link in self.links if link.clause == clause_id]
+        return list(self._links_of.get(clause_id, []))
 
     def links_to(self, instrument_id: str, provision_id: str | None = None) -> list[Link]:
-        return [
-            link for link in self.links
-            if link.instrument == instrument_id and (provision_id is None or link.provision == provision_id)
-        ]
+        return list(self._links_to.get(f"{instrument_id}/{provision_id}" if provision_id else instrument_id, []))
 
     def resolve(self, lang: str, domain: str, key: str) -> Resolved:
         """The string for `key`, in `lang` when usable there, else in the default language."""
@@ -187,3 +213,11 @@ class Catalogue:
         """A string filled with its placeholders (interface strings)."""
         template = self.resolve(lang, domain, key).text
         return template.format(**values) if values else template
+
+
+def _group(items, key) -> dict:
+    """Items in lists by `key(item)`, in their order."""
+    groups: dict = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return groups

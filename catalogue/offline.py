@@ -19,7 +19,7 @@ from catalogue.model import Catalogue, Language
 
 FOLDER = "offline/"
 SECTIONS = ("", "communique/", "frameworks/", "crosswalk/")
-_URL = re.compile(r'(?P<attr>\s(?:href|src))="(?P<url>[^"]*)"')
+_URL = re.compile(r'(?P<attr>\s(?:href|src)="|content="0; url=)(?P<url>[^"]*)"')
 _ALTERNATE = re.compile(r'\s*<link rel="alternate"[^>]*>')
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 
@@ -56,7 +56,7 @@ def rewrite(html: str, rel: str, members: set[str], site_url: str) -> tuple[str,
             url = path.rstrip("/") + "/index.html"
         else:
             url = site_url + folder
-        return f'{match.group("attr")}="{url}{"#" + fragment if fragment else ""}"'
+        return f'{match.group("attr")}{url}{"#" + fragment if fragment else ""}"'
 
     return _ALTERNATE.sub("", _URL.sub(fix, html)), used
 

@@ -3,6 +3,7 @@ split into small chunks, so a reader fetches only a little of their own language
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -16,4 +17,15 @@ def index(site: Path) -> str | None:
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
     command += [argument for selector in NOT_INDEXED for argument in ("--exclude-selectors", selector)]
     result = subprocess.run(command, capture_output=True, text=True)
-    return None if result.returncode == 0 else (result.stdout + result.stderr).strip()
+    if result.returncode != 0:
+        return (result.stdout + result.stderr).strip()
+    _sort_languages(site / "pagefind/pagefind-entry.json")
+    return None
+
+
+def _sort_languages(entry: Path) -> None:
+    """Pagefind lists the languages of its entry file in a random order (a Rust HashMap):
+    sorted, two builds of the same site are byte-identical."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data["languages"].items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,9 +1,14 @@
-"""Where a page lives in every language, for the language switcher and hreflang links."""
+"""Where a page lives in every language, for the language switcher and hreflang links;
+which pages the footer links to."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from catalogue.model import Catalogue
 from catalogue.render import relative
+
+FOOTER_PAGES = ("help/", "glossary/", "contribute/", "status/", "accessibility/")
 
 
 def neutral(catalogue: Catalogue, lang: str, url: str) -> str:
@@ -11,22 +16,6 @@ def neutral(catalogue: Catalogue, lang: str, url: str) -> str:
     prefix = catalogue.language(lang).prefix
     url = url.lstrip("/")
     return url[len(prefix):] if prefix and url.startswith(prefix) else url
-
-
-FOOTER = (("footer-help", "help/"), ("footer-glossary", "glossary/"), ("footer-contribute", "contribute/"),
-          ("footer-status", "status/"))
-
-
-def footer_links(catalogue: Catalogue, lang: str, url: str) -> list[dict]:
-    """The footer's links from this page, each text in this language (or marked as English when it falls back)."""
-    here = catalogue.language(lang).prefix + neutral(catalogue, lang, url)
-    links = []
-    for key, path in FOOTER:
-        resolved = catalogue.resolve(lang, "site", key)
-        fallback = catalogue.language(resolved.lang) if resolved.is_fallback(lang) else None
-        links.append({"href": relative(here, catalogue.language(lang).prefix + path), "text": resolved.text,
-                      "lang": fallback.code if fallback else "", "dir": fallback.direction if fallback else ""})
-    return links
 
 
 def alternates(catalogue: Catalogue, lang: str, url: str, site_url: str | None) -> tuple[list[dict], list[dict]]:
@@ -43,3 +32,10 @@ def alternates(catalogue: Catalogue, lang: str, url: str, site_url: str | None) 
         head.append({"lang": language.code, "name": language.name, "link": base + target})
     head.append({"lang": "x-default", "name": catalogue.default.name, "link": base + path})
     return switcher, head
+
+
+def footer_links(catalogue: Catalogue, lang: str, titles: Mapping[str, str]) -> list[dict]:
+    """The footer's links to the help, glossary, contribute, status and accessibility pages of `lang`, those that exist
+    (`titles`: page URL → title of every page of this language)."""
+    prefix = catalogue.language(lang).prefix
+    return [{"url": prefix + path, "title": titles[prefix + path]} for path in FOOTER_PAGES if prefix + path in titles]

@@ -21,6 +21,7 @@ from catalogue import load, offline, search  # noqa: E402
 from catalogue.languages import from_entries  # noqa: E402
 from catalogue.pages import pages, static_files  # noqa: E402
 from catalogue.site import alternates, footer_links  # noqa: E402
+from catalogue.theme import repair  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 state: dict = {}
@@ -64,7 +65,13 @@ def on_files(files, config):
         files.append(file)
     for path, content in static_files(catalogue, language.code, config.site_url).items():
         files.append(File.generated(config, path, content=content))
+    state["files"] = files
     return files
+
+
+def _footer_links(config):
+    titles = {file.url: file.page.title for file in state["files"].documentation_pages() if file.page}
+    return footer_links(state["catalogue"], _i18n(config).current_language, titles)
 
 
 def on_page_context(context, page, config, nav):
@@ -72,14 +79,27 @@ def on_page_context(context, page, config, nav):
     catalogue = state["catalogue"]
     lang = _i18n(config).current_language
     context["page_alternates"], config.extra.alternate = alternates(catalogue, lang, page.url, config.site_url)
-    context["footer_links"] = footer_links(catalogue, lang, page.url)
+    context["footer_links"] = _footer_links(config)
     context["footer_label"] = catalogue.text(lang, "site", "footer-label")
     return context
 
 
+def on_template_context(context, template_name, config):
+    """The footer of pages that are only a template (the 404 page) links to the same pages."""
+    context["footer_links"] = _footer_links(config)
+    context["footer_label"] = state["catalogue"].text(_i18n(config).current_language, "site", "footer-label")
+    return context
+
+
+def on_post_page(output, page, config):
+    """Valid HTML where Material's templates cannot be overridden."""
+    return repair(output)
+
+
 def on_post_template(output, template_name, config):
-    """Keep each language's 404 page: every language build writes the same root 404.html."""
+    """Keep each language's 404 page (valid, as every page): every language build writes the same root 404.html."""
     if template_name == "404.html":
+        output = repair(output)
         state.setdefault("404", {})[_i18n(config).current_language] = output
     return output
 

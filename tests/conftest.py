@@ -22,7 +22,7 @@ from catalogue import load  # noqa: E402
 from catalogue.languages import from_mkdocs_yml  # noqa: E402
 from catalogue.model import Language, fingerprint  # noqa: E402
 
-PROJECT_PARTS = ("data", "translations", "docs", "overrides", "hooks", "catalogue", "schemas", "mkdocs.yml")
+PROJECT_PARTS = ("data", "translations", "docs", "overrides", "hooks", "catalogue", "schemas", "deploy", "mkdocs.yml")
 
 
 @pytest.fixture

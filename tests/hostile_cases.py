@@ -36,9 +36,10 @@ def case(apply: Callable[[Path], str]) -> Callable[[Path], str]:
     return apply
 
 
-def _french(root: Path, text: str, key: str = "op1-iii", lang: str = "fr", domain: str = "communique") -> str:
+def _stamped(root: Path, text: str, key: str = "op1-iii", lang: str = "fr", domain: str = "communique",
+            **fields: str) -> str:
     """Write `text` as the stamped `lang` entry of `key`; return the prefix of its problem line."""
-    line = write_entry(root, lang, domain, key, text)
+    line = write_entry(root, lang, domain, key, text, **fields)
     return f"translations/{lang}/{domain}.yml:{line}: {key}: [{lang}] "
 
 
@@ -103,7 +104,38 @@ def published_is_not_a_boolean(root: Path) -> str:
 @case
 def unquoted_numeric_fingerprint(root: Path) -> str:
     line = write_entry(root, "fr", "communique", "op1-iii", PAYLOAD, source="012345670123")
-    return f"{FR}:{line + 2}: op1-iii: [fr] has a `source:` that YAML reads as a number; put the fingerprint in quotes"
+    return f"{FR}:{line + 2}: op1-iii: [fr] has a `source:` that YAML does not read as text (unquoted digits are a number)"
+
+
+@case
+def summit_is_not_a_mapping(root: Path) -> str:
+    replace_text(root, COMMUNIQUE, "summit:\n  start: 2019-12-11\n  end: 2019-12-12\n", f"summit: {PAYLOAD}\n")
+    return f"{COMMUNIQUE}:{line_of(root, COMMUNIQUE, 'summit:')}: summit: needs start and end dates"
+
+
+@case
+def links_is_a_list(root: Path) -> str:
+    replace_text(root, LINKS, "\nlinks:\n", f"\nlinks:\n  - {PAYLOAD}\nunused:\n")
+    return f"{LINKS}:{line_of(root, LINKS, 'links:')}: links: must map each clause id to its list of links"
+
+
+@case
+def provisions_is_a_number(root: Path) -> str:
+    replace_text(root, INSTRUMENTS, "- id: crc\n", "- id: crc\n  provisions: 5\n")
+    replace_text(root, INSTRUMENTS, "  provisions:\n    - id: art-3\n", "  unused:\n    - id: art-3\n")
+    return f"{INSTRUMENTS}:{line_of(root, INSTRUMENTS, 'provisions: 5')}: crc: `provisions:` must be a list of provisions"
+
+
+@case
+def adoption_date_is_not_a_date(root: Path) -> str:
+    replace_text(root, INSTRUMENTS, "  adopted: 1989-11-20", f"  adopted: {PAYLOAD}  ")
+    return f"{INSTRUMENTS}:{line_of(root, INSTRUMENTS, 'adopted: ' + PAYLOAD)}: crc: `adopted:` must be a date"
+
+
+@case
+def status_is_a_list(root: Path) -> str:
+    line = _raw_entry(root, f'  text: "{PAYLOAD}"\n  status: [machine-draft]\n')
+    return f"{FR}:{line}: op1-iii: [fr] has status ['machine-draft']; use machine-draft or reviewed"
 
 
 # --- ids: duplicated, unknown, missing, removed, renamed, hostile ----------------
@@ -196,11 +228,31 @@ def hostile_header_key(root: Path) -> str:
     return f"{COMMUNIQUE}:{line_of(root, COMMUNIQUE, 'header:')}: header: lists 'x\" onmouseover"
 
 
+@case
+def hostile_clause_number(root: Path) -> str:
+    replace_text(root, COMMUNIQUE, '  - id: op3\n    kind: operative\n    number: "3"\n',
+                 f'  - id: op3\n    kind: operative\n    number: "<img src=x onerror={PAYLOAD}>"\n')
+    return f"{COMMUNIQUE}:{line_of(root, COMMUNIQUE, '- id: op3')}: op3: has the number '<img src=x onerror={PAYLOAD}>'"
+
+
+@case
+def hostile_provision_number(root: Path) -> str:
+    replace_text(root, INSTRUMENTS, '      number: "3"\n      url: https://www.ohchr.org/en/instruments-mechanisms/instruments/convention',
+                 f'      number: "3</a><script>{PAYLOAD}"\n      url: https://www.ohchr.org/en/instruments-mechanisms/instruments/convention')
+    return f"{INSTRUMENTS}:{lines_of(root, INSTRUMENTS, '- id: art-3')[0]}: crc/art-3: has the number '3</a><script>"
+
+
+@case
+def hostile_reviewer_name(root: Path) -> str:
+    return _stamped(root, "Partager les meilleures pratiques ;", status="reviewed",
+                   reviewer=f"'<script>{PAYLOAD}</script>'") + "`reviewer:` contains a <script> element"
+
+
 # --- text: empty, stale, placeholders ------------------------------------------
 
 @case
 def empty_text(root: Path) -> str:
-    return _french(root, "  ") + "translation is empty; write the text"
+    return _stamped(root, "  ") + "translation is empty; write the text"
 
 
 @case
@@ -211,12 +263,12 @@ def stale_fingerprint(root: Path) -> str:
 
 @case
 def placeholder_dropped(root: Path) -> str:
-    return _french(root, f"Paragraphe {PAYLOAD}", "label-operative", domain="site") + "placeholders differ from the English"
+    return _stamped(root, f"Paragraphe {PAYLOAD}", "label-operative", domain="site") + "placeholders differ from the English"
 
 
 @case
 def placeholder_reaching_into_python(root: Path) -> str:
-    return (_french(root, "Paragraphe {number.__class__.__init__} " + PAYLOAD, "label-operative", domain="site")
+    return (_stamped(root, "Paragraphe {number.__class__.__init__} " + PAYLOAD, "label-operative", domain="site")
             + "placeholders differ from the English")
 
 
@@ -226,7 +278,7 @@ def _unsafe(text: str, message: str, key: str = "op1-iii", lang: str = "fr", dom
     def apply(root: Path) -> str:
         if lang == "ar":
             publish_language(root, "ar", published=False)
-        return _french(root, text, key, lang, domain) + message
+        return _stamped(root, text, key, lang, domain) + message
     return apply
 
 
@@ -285,6 +337,11 @@ def control_character(root: Path) -> str:
 
 # --- hand-written pages (docs/<lang>/) -------------------------------------------
 
+def _html_file(root: Path) -> str:
+    (root / "docs/fr/offer.html").write_text(f"<script>alert('{PAYLOAD}')</script>\n", encoding="utf-8")
+    return "docs/fr/offer.html:1: offer: [fr] is not a Markdown page; MkDocs would publish it as it is"
+
+
 def _page(markdown: str, message: str) -> Callable[[Path], str]:
     def apply(root: Path) -> str:
         append_text(root, "docs/fr/index.md", f"\n{markdown}\n")
@@ -301,6 +358,7 @@ CASES += [
          _page(f"![{PAYLOAD}](https://tracker.example.com/pixel.gif)", "loads https://tracker.example.com/pixel.gif")),
     Case("page_link_outside_allowlist",
          _page(f"[{PAYLOAD}](https://evil.example.com/)", "links to evil.example.com, which is not an allowed domain")),
+    Case("html_file_among_the_pages", _html_file),
     Case("bidi_override_in_a_page",
          _page(f"Lire \u202e{PAYLOAD}", "contains the invisible bidirectional control U+202E")),
 ]

@@ -25,10 +25,10 @@ class Built:
         return BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
 
 
-def build(project: Path, site: Path, strict: bool = True) -> Built:
-    """`mkdocs build --strict` of `project` into `site`, as a subprocess (the real CLI);
+def build(project: Path, site: Path, strict: bool = True, env: dict[str, str] | None = None) -> Built:
+    """`mkdocs build --strict` of `project` into `site`, as a subprocess (the real CLI), with `env` added;
     `strict=False` builds as `mkdocs serve` does, going on past the catalogue's problems."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
     mode = "--strict" if strict else "--no-strict"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", mode, "-f", str(project / "mkdocs.yml"), "-d", str(site)],

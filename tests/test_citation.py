@@ -75,6 +75,12 @@ def test_offline_links_open_index_html_and_pages_left_out_go_online(link, offlin
     assert html == f'<a href="{offline}">x</a>'
 
 
+def test_offline_redirects_of_retired_ids_lead_to_index_html():
+    html, _ = rewrite('<meta http-equiv="refresh" content="0; url=../op1-iv/">', "fr/communique/op9/index.html",
+                      MEMBERS, SITE)
+    assert html == '<meta http-equiv="refresh" content="0; url=../op1-iv/index.html">'
+
+
 def test_offline_pages_name_the_files_they_use_and_drop_alternate_links():
     html, used = rewrite('<link rel="alternate" href="https://example.org/ar/" hreflang="ar">'
                          '<script src="../../../assets/reader.js"></script>', PAGE, MEMBERS, SITE)

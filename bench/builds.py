@@ -1,0 +1,95 @@
+"""Time builds, and lay out the same pages for builds without our hooks.
+
+Time is CPU time (user + system) of the build process: on a machine shared with other work it
+moves far less than wall-clock time, which is reported beside it.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from catalogue import load
+from catalogue.languages import from_mkdocs_yml
+from catalogue.pages import pages, static_files
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+@dataclass(frozen=True)
+class Timing:
+    cpu: float
+    wall: float
+    pages: int
+
+    @property
+    def per_page_ms(self) -> float:
+        return 1000 * self.cpu / self.pages
+
+
+def build(project: Path, site: Path, *, strict: bool = True, site_url: str | None = None) -> Timing:
+    """`mkdocs build` of `project` into `site`, timed; fails loudly (a benchmark of a broken build is no figure)."""
+    shutil.rmtree(site, ignore_errors=True)
+    env = {**ENV, **({"SITE_URL": site_url} if site_url else {})}
+    before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []),
+                             "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+                            cwd=project, env=env, capture_output=True, text=True)
+    wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode:
+        raise SystemExit(f"build of {project} failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Timing(cpu, wall, sum(1 for _ in site.rglob("index.html")))
+
+
+def _generated(docs: Path, folder_per_language: bool) -> None:
+    """Write every page and file our hooks add, in every language, as plain files under `docs`."""
+    catalogue, _ = load(ROOT, from_mkdocs_yml(ROOT / "mkdocs.yml"))
+    for language in catalogue.languages:
+        folder = f"{language.code}/" if folder_per_language else language.prefix
+        for page in pages(catalogue, language.code):
+            _write(docs / folder / page.src, page.markdown)
+        for path, content in static_files(catalogue, language.code).items():
+            _write(docs / folder / path.removeprefix(language.prefix), content)
+        for hand_written in (ROOT / "docs" / language.code).rglob("*"):
+            if hand_written.is_file():
+                _write(docs / folder / hand_written.relative_to(ROOT / "docs" / language.code), hand_written.read_bytes())
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+
+
+def _write(path: Path, content: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+
+
+def without_hooks(target: Path) -> Path:
+    """Our mkdocs.yml (Material, static-i18n, overrides) minus the hooks, over the pages the hooks would add."""
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    _generated(target / "docs", folder_per_language=True)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    head, rest = config.split("\nhooks:\n", 1)
+    (target / "mkdocs.yml").write_text(head + "\n" + rest.split("\n\n", 1)[1], encoding="utf-8")
+    return target
+
+
+def plain_material(target: Path) -> Path:
+    """Plain MkDocs + Material with its defaults (its lunr search included) over the same pages,
+    each language in its folder: no hooks, no static-i18n, no overrides."""
+    _generated(target / "docs", folder_per_language=False)
+    (target / "mkdocs.yml").write_text(
+        "site_name: Addis Ababa Communique 2019\n"
+        "theme:\n  name: material\n"
+        "markdown_extensions: [attr_list, admonition, toc]\n"
+        "nav: [index.md, communique/index.md, frameworks/index.md, crosswalk/index.md, open-data/index.md]\n",
+        encoding="utf-8")
+    return target

@@ -1,0 +1,135 @@
+"""The benchmark behind BENCHMARKS.md (`make bench`): build times and how they scale, the bytes a
+reader's browser transfers, the search's bytes per language, and Lighthouse, each figure beside
+its budget. A plain script, not a test: it prints the tables and rewrites BENCHMARKS.md."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bs4 import BeautifulSoup  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from bench import builds, lighthouse, synthetic  # noqa: E402
+from bench.report import Report  # noqa: E402
+from bench.transfer import Browser, compressed, longest_word  # noqa: E402
+from catalogue import load  # noqa: E402
+from catalogue.languages import from_mkdocs_yml  # noqa: E402
+from catalogue.render import plain  # noqa: E402
+from tests.browser import serve  # noqa: E402
+
+LANGUAGES = from_mkdocs_yml(ROOT / "mkdocs.yml")
+CLAUSE = "op1-iii"
+# Scaled builds keep two languages (one of them right-to-left) so the 100× build takes minutes.
+SCALE_LOCALES = ["en", "ar"]
+PAGE_TYPES = {"clause page": f"communique/{CLAUSE}/", "full text": "communique/", "framework page": "frameworks/crc/",
+              "crosswalk": "crosswalk/", "home": ""}
+LIGHTHOUSE_LANGS = ("en", "ar", "am")
+
+
+def machine() -> list[str]:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    chromium = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True).stdout.strip()
+    node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+    load_average = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return [f"CPU: {cpu}, {os.cpu_count()} cores (load average at start: {load_average})",
+            f"Python {platform.python_version()}, {chromium}, Node {node}, Lighthouse {lighthouse.version()}",
+            f"Run: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC"]
+
+
+def clause_html(site: Path, lang_prefix: str) -> dict:
+    """A clause page's HTML: its compressed size, where the clause text ends (compressed), and the
+    scripts before it (an external script without defer/async blocks the page from showing it)."""
+    html = (site / lang_prefix / PAGE_TYPES["clause page"] / "index.html").read_bytes()
+    start = html.index(f'id="{CLAUSE}"'.encode())
+    end = html.index(b"</p>", start) + 4
+    before = html[:end].decode("utf-8")
+    blocking = [tag for tag in re.findall(r"<script[^>]*\bsrc=[^>]*>", before) if not re.search(r"\b(defer|async)\b", tag)]
+    return {"size": compressed(html), "text_end": len(gzip.compress(html[:end], 9)),
+            "inline_scripts": len(re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)", before)),
+            "blocking_scripts": len(blocking)}
+
+
+def nav_bytes(site: Path) -> int:
+    soup = BeautifulSoup((site / PAGE_TYPES["clause page"] / "index.html").read_text(encoding="utf-8"), "lxml")
+    nav = soup.select_one("nav.md-nav--primary")
+    return compressed(str(nav).encode()) if nav else 0
+
+
+def lunr_first_search(plain_site: Path) -> dict[str, int]:
+    """Material's lunr search split per language (option b), modelled from the plain Material build:
+    that language's part of search_index.json, the search worker and lunr's stemmer for it."""
+    import json
+
+    merged = json.loads((plain_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    scripts = plain_site / "assets" / "javascripts"
+    worker = sum(compressed(p.read_bytes()) for p in (scripts / "workers").glob("search.*.min.js"))
+    result = {}
+    for language in LANGUAGES:
+        docs = [d for d in merged["docs"] if (d["location"].startswith(language.prefix) if language.prefix
+                else d["location"].split("/")[0] not in {x.code for x in LANGUAGES})]
+        index = json.dumps({"config": {**merged["config"], "lang": [language.code]}, "docs": docs}, ensure_ascii=False)
+        stemmers = [scripts / "lunr" / "min" / name for name in ("lunr.stemmer.support.min.js", f"lunr.{language.code}.min.js")]
+        result[language.code] = compressed(index.encode()) + worker + sum(
+            compressed(p.read_bytes()) for p in stemmers if p.exists() and language.code != "en")
+    return result
+
+
+def main() -> None:
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    report = Report(machine())
+    catalogue, _ = load(ROOT, LANGUAGES)
+    print(f"Working in {work}", flush=True)
+    with sync_playwright() as playwright, serve(work / "site") as base, serve(work / "plain-site") as plain_base:
+        ours = builds.build(ROOT, work / "site", site_url=base)
+        no_hooks = builds.build(builds.without_hooks(work / "no-hooks"), work / "no-hooks-site")
+        material = builds.build(builds.plain_material(work / "plain"), work / "plain-site", strict=False)
+        report.builds(ours, no_hooks, material)
+
+        scaled = {}
+        for label, factor, locales in (("1×", 1, SCALE_LOCALES), ("10×", 10, SCALE_LOCALES), ("100×", 100, SCALE_LOCALES),
+                                       ("1×, twice the languages", 1, [lang.code for lang in LANGUAGES] + list(synthetic.EXTRA_LOCALES))):
+            print(f"Building the {label} catalogue", flush=True)
+            project = synthetic.project(work / f"scaled-{factor}-{len(locales)}", factor, locales)
+            scaled[label] = (builds.build(project, project / "site"), nav_bytes(project / "site"))
+        report.scaling(scaled)
+
+        browser = Browser(playwright)
+        visits = {f"{name}": browser.visit(base + path) for name, path in PAGE_TYPES.items()}
+        for code in LIGHTHOUSE_LANGS[1:]:
+            visits[f"clause page ({code})"] = browser.visit(base + f"{code}/" + PAGE_TYPES["clause page"])
+        visits["default Material page (plain build, same clause)"] = browser.visit(plain_base + PAGE_TYPES["clause page"])
+        report.visits(visits, {lang.code: clause_html(work / "site", lang.prefix) for lang in LANGUAGES
+                               if lang.code in LIGHTHOUSE_LANGS})
+
+        searches = {}
+        for language in LANGUAGES:
+            word = longest_word(plain(catalogue.resolve(language.code, "communique", CLAUSE).text))
+            searches[language.code] = (word, *browser.first_search(base + language.prefix + PAGE_TYPES["clause page"], word))
+        with serve(work / "scaled-100-2" / "site") as big:
+            word = longest_word(plain(catalogue.resolve("en", "communique", CLAUSE).text))
+            searches["en, 100× catalogue"] = (word, *browser.first_search(big + PAGE_TYPES["clause page"], word))
+        browser.close()
+        report.searches(searches, lunr_first_search(work / "plain-site"))
+
+        print("Running Lighthouse", flush=True)
+        report.lighthouse({code: lighthouse.run(base + ("" if code == "en" else f"{code}/") + PAGE_TYPES["clause page"])
+                           for code in LIGHTHOUSE_LANGS})
+    print(report.text())
+    (ROOT / "BENCHMARKS.md").write_text(report.markdown(), encoding="utf-8")
+    print(f"Wrote {ROOT / 'BENCHMARKS.md'}")
+
+
+if __name__ == "__main__":
+    main()
