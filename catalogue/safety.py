@@ -125,7 +125,6 @@ def text_problems(text: str, allowed: tuple[str, ...]) -> list[str]:
     return reasons
 
 
-
 def _page_line_problems(line: str, allowed: tuple[str, ...]) -> list[str]:
     reasons = _raw_problems(line)
     if reasons:
@@ -146,8 +145,13 @@ def _page_line_problems(line: str, allowed: tuple[str, ...]) -> list[str]:
     return reasons + [reason for url in links if _ABSOLUTE.match(url) and (reason := url_problem(url, allowed))]
 
 
+# The one piece of HTML a page may hold: a block marked as written in another language (the
+# English text of a page a new language has not translated yet), on lines of their own.
+_LANGUAGE_BLOCK = re.compile(r'^(<div lang="[a-z]{2,3}(-[A-Za-z0-9]{2,8})*" dir="(ltr|rtl)" markdown>|</div>)$')
+
+
 def page_problems(text: str, allowed: tuple[str, ...]) -> list[tuple[int, str]]:
     """Every reason a hand-written Markdown page may not be published, with its line: what a
     catalogue string may not contain, links off the allowed sites, files loaded from elsewhere."""
     return [(number, reason) for number, line in enumerate(text.splitlines(), start=1)
-            for reason in _page_line_problems(line, allowed)]
+            if not _LANGUAGE_BLOCK.match(line) for reason in _page_line_problems(line, allowed)]

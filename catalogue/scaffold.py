@@ -71,8 +71,8 @@ def docs_page(english: str) -> str:
     """A hand-written English page for the new language: its text kept in English, marked as such,
     until it is translated."""
     front, body = _FRONT_MATTER.match(english).groups()
-    note = ("<!-- Not translated yet: translate this page, then remove the <div lang=\"en\" dir=\"ltr\" markdown> "
-            "line and the </div> line at the end. -->")
+    note = ('[//]: # "Not translated yet: translate this page, then delete the line that opens the English '
+            'block (div lang en) and the line that closes it (/div) at the end."')
     return f"{front or ''}\n{note}\n\n<div lang=\"en\" dir=\"ltr\" markdown>\n\n{body.strip()}\n\n</div>\n"
 
 
