@@ -24,6 +24,7 @@ from playwright.sync_api import Error as PlaywrightError
 from catalogue.hosting import TEXT_SUFFIXES, prepare_for_hosting, precompress
 from tests.conftest import ROOT, languages
 from tests.nginx import free_port, nginx
+from tests.pagetypes import representative_pages
 from tests.sitebuild import build
 
 HEADERS_FILE = ROOT / "deploy/_headers"
@@ -34,8 +35,6 @@ HOST_DEFAULT_CACHE = "public, max-age=0, must-revalidate"
 CHECKED_HEADERS = ("Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options",
                    "Permissions-Policy", "Cache-Control")
 LANGS = [lang.code for lang in languages()]
-PAGE_TYPES = ("", "communique/", "communique/op1-iii/", "frameworks/", "frameworks/crc/", "crosswalk/",
-              "open-data/", "no-such-page/")
 
 
 @dataclass(frozen=True)
@@ -210,6 +209,14 @@ def test_text_is_served_precompressed_to_browsers_that_accept_it(hosted, host, p
     assert all(response[1].get("Vary") == "Accept-Encoding" for response in served.values())
 
 
+@pytest.mark.parametrize(("path", "kind"), [("open-data/links.fr.csv", "text/csv"),
+                                          ("fr/communique/op1-iii/cite.ris", "application/x-research-info-systems"),
+                                          ("fr/communique/op1-iii/cite.json", "application/json")])
+def test_data_files_are_served_with_their_type(host, path, kind):
+    status, headers, _ = fetch(host + path)
+    assert (status, headers["Content-Type"].split(";")[0]) == (200, kind)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_missing_page_gets_the_404_page_of_its_language(host, lang):
     prefix = "" if lang == "en" else f"{lang}/"
@@ -278,16 +285,18 @@ def _search(page) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_page_type_runs_under_the_policy_without_violation_or_error(browser, host, lang):
+def test_every_page_type_runs_under_the_policy_without_violation_or_error(browser, hosted, host, lang):
     prefix = "" if lang == "en" else f"{lang}/"
+    paths = [url_path(hosted, page) for page in representative_pages(hosted)[prefix]]
+    assert len(paths) >= 8, paths
     problems = {}
-    for path in PAGE_TYPES:
+    for path in paths + [f"/{prefix}no-such-page/"]:
         context = browser.new_context()
         page = context.new_page()
-        found = _problems_while_loading(page, host + prefix + path, _search if path == "" else None)
+        found = _problems_while_loading(page, host + path.lstrip("/"), _search if path == f"/{prefix}" else None)
         context.close()
         if found:
-            problems[prefix + path] = found
+            problems[path] = found
     assert problems == {}
 
 
