@@ -5,17 +5,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import languages
+from catalogue import load
+from tests.conftest import ROOT, languages
 
 PREFIXES = [language.prefix for language in languages()]
 
 
+def _instance_ids() -> frozenset[str]:
+    """Path segments that name one of many pages of a kind: clause and instrument ids."""
+    catalogue, _ = load(ROOT, languages())
+    return frozenset([clause.id for clause in catalogue.clauses] + [i.id for i in catalogue.instruments]
+                     + list(catalogue.retired))
+
+
+INSTANCE_IDS = _instance_ids()
+
+
 def page_type(rel: str) -> tuple[str, ...]:
-    """What kind of page a file is, in any language: 'fr/communique/op1-iii/index.html' → ('communique', '*')."""
+    """What kind of page a file is, in any language: 'fr/communique/op1-iii/index.html' →
+    ('communique', '*', 'index.html'); 'fr/communique/parallel/index.html' keeps its name."""
     parts = rel.split("/")
     if parts[0] + "/" in PREFIXES:
         parts = parts[1:]
-    return tuple(parts[:1]) + ("*",) * (len(parts) - 2) if len(parts) > 1 else tuple(parts)
+    return tuple("*" if part in INSTANCE_IDS else part for part in parts)
 
 
 def representative_pages(site: Path) -> dict[str, list[Path]]:

@@ -1,6 +1,6 @@
 """Integrity of the built site: no broken link or anchor in any language (a crawler over the
 served site, not MkDocs' own validation), a build is reproducible byte for byte, and every
-page type is valid HTML for the W3C Nu HTML Checker, Material's own markup included."""
+page is valid HTML for the W3C Nu HTML Checker, Material's own markup included."""
 
 from __future__ import annotations
 
@@ -14,11 +14,10 @@ from urllib.request import urlopen
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT, languages
-from tests.pagetypes import PREFIXES, page_type, representative_pages
+from tests.conftest import ROOT
+from tests.pagetypes import PREFIXES, page_type
 from tests.sitebuild import build
 
-LANGUAGES = languages()
 LINKS = {"a": "href", "link": "href", "script": "src", "img": "src"}
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 
@@ -106,12 +105,13 @@ def test_two_clean_builds_are_byte_identical(tmp_path):
     assert differing == [], "these files differ between two builds of the same sources:\n" + "\n".join(differing)
 
 
-def test_every_page_type_in_every_language_is_valid_html(site):
-    pages = [page for by_language in representative_pages(site.site).values() for page in by_language]
+def test_every_page_in_every_language_is_valid_html(site):
+    """Every page, so every page type (Material's markup included), in one run of the checker."""
+    pages = sorted(site.site.rglob("*.html"))
     page_types = {page_type(path.relative_to(site.site).as_posix()) for path in pages}
-    assert {("index.html",), ("404.html",), ("communique",), ("communique", "*"), ("frameworks",),
-            ("frameworks", "*"), ("crosswalk",), ("open-data",)} <= page_types
-    assert len(pages) >= len(LANGUAGES) * 8
+    assert {("index.html",), ("404.html",), ("communique", "index.html"), ("communique", "*", "index.html"),
+            ("communique", "parallel", "index.html"), ("frameworks", "index.html"),
+            ("frameworks", "*", "index.html"), ("crosswalk", "index.html"), ("open-data", "index.html")} <= page_types
     assert VNU.is_file(), "the W3C checker is missing: `make test` installs it (npm ci)"
     result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],
                             capture_output=True, text=True)
