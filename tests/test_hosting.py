@@ -10,7 +10,6 @@ from __future__ import annotations
 import gzip
 import os
 import re
-import shutil
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -21,14 +20,11 @@ import pytest
 import yaml
 from playwright.sync_api import Error as PlaywrightError
 
-from catalogue.hosting import TEXT_SUFFIXES, prepare_for_hosting, precompress
+from catalogue.hosting import TEXT_SUFFIXES, precompress
 from tests.conftest import ROOT, languages
-from tests.nginx import free_port, nginx
 from tests.pagetypes import representative_pages
-from tests.sitebuild import build
 
 HEADERS_FILE = ROOT / "deploy/_headers"
-NGINX_CONF = ROOT / "deploy/nginx.conf"
 WORKFLOW = ROOT / ".github/workflows/publish.yml"
 # What Netlify and Cloudflare Pages send when no rule sets Cache-Control (deploy/_headers says so).
 HOST_DEFAULT_CACHE = "public, max-age=0, must-revalidate"
@@ -81,29 +77,6 @@ def fetch(url: str, encoding: str | None = None) -> tuple[int, dict[str, str], b
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read()
-
-
-@pytest.fixture(scope="module")
-def port() -> int:
-    return free_port()
-
-
-@pytest.fixture(scope="module")
-def hosted(port, tmp_path_factory) -> Path:
-    """The site as `make build` publishes it (with _headers and .gz/.br files), for its address:
-    Material fetches each language's sitemap.xml from the site_url, which must be this origin."""
-    folder = tmp_path_factory.mktemp("hosted") / "site"
-    built = build(ROOT, folder, env={"SITE_URL": f"http://127.0.0.1:{port}/"})
-    assert built.returncode == 0, built.output
-    prepare_for_hosting(ROOT, folder)
-    return folder
-
-
-@pytest.fixture(scope="module")
-def host(hosted, port, tmp_path_factory) -> str:
-    """deploy/nginx.conf run by Debian's nginx on 127.0.0.1, serving the hosted site."""
-    with nginx(NGINX_CONF, hosted, tmp_path_factory.mktemp("nginx"), port) as base:
-        yield base
 
 
 def _published_files(hosted: Path) -> list[Path]:
