@@ -85,7 +85,7 @@ class Report:
                          ", ".join(languages)])
         self.table("First search, compressed", ["language", "word", "results", "Pagefind (measured)",
                                                 "lunr split per language (modelled)", "index files of"], rows,
-                   "Pagefind (chosen): `pagefind.js`, its worker and WebAssembly, the language's metadata, the index "
+                   "Pagefind (chosen): `pagefind.js` and its WebAssembly, the language's metadata, the index "
                    "chunk of the word and one fragment per result shown (up to 10); nothing before the reader types. "
                    "lunr (rejected): that language's share of Material's `search_index.json` with the search worker and "
                    "lunr's stemmer; Material fetches it on every page load, so it would add to every first visit, and "

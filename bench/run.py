@@ -87,7 +87,15 @@ def lunr_first_search(plain_site: Path) -> dict[str, int]:
 
 
 def main() -> None:
-    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        report = measure(Path(folder))
+    print(report.text())
+    (ROOT / "BENCHMARKS.md").write_text(report.markdown(), encoding="utf-8")
+    print(f"Wrote {ROOT / 'BENCHMARKS.md'}")
+
+
+def measure(work: Path) -> Report:
+    """Every figure, from builds and browsers working in `work`."""
     report = Report(machine())
     catalogue, _ = load(ROOT, LANGUAGES)
     print(f"Working in {work}", flush=True)
@@ -126,9 +134,7 @@ def main() -> None:
         print("Running Lighthouse", flush=True)
         report.lighthouse({code: lighthouse.run(base + ("" if code == "en" else f"{code}/") + PAGE_TYPES["clause page"])
                            for code in LIGHTHOUSE_LANGS})
-    print(report.text())
-    (ROOT / "BENCHMARKS.md").write_text(report.markdown(), encoding="utf-8")
-    print(f"Wrote {ROOT / 'BENCHMARKS.md'}")
+    return report
 
 
 if __name__ == "__main__":

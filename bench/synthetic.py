@@ -124,7 +124,7 @@ def _scale(root: Path, factor: int, locales: list[str]) -> None:
     for instrument in instruments:
         originals = instrument.get("provisions") or []
         provisions.update({f"{instrument['id']}.{p['id']}": instrument["id"] for p in originals})
-        instrument["provisions"] = [dict(p, id=_provision_id(p["id"], copy), number=str(p["number"]) + (f".{copy}" if copy else ""))
+        instrument["provisions"] = [dict(p, id=_provision_id(p["id"], copy), number=str(p["number"]) + (f"({copy})" if copy else ""))
                                     for copy in range(factor) for p in originals]
     _write(data / "instruments.yml", instruments)
 

@@ -17,8 +17,8 @@ from catalogue.model import Clause
 if TYPE_CHECKING:  # render.py imports this module to draw the tools under each clause
     from catalogue.render import Renderer
 
-FILES = {"ris": ("cite.ris", "application/x-research-info-systems"),
-         "csl": ("cite.json", "application/vnd.citationstyles.csl+json")}
+RIS = ("cite.ris", "application/x-research-info-systems", "RIS")
+CSL_JSON = ("cite.json", "application/vnd.citationstyles.csl+json", "CSL-JSON")
 
 
 @dataclass(frozen=True)
@@ -88,8 +88,8 @@ def files(renderer: Renderer) -> dict[str, str]:
     for clause in renderer.catalogue.clauses:
         c = citation(renderer, clause)
         folder = renderer.language.prefix + f"communique/{clause.id}/"
-        result[folder + FILES["ris"][0]] = ris(c)
-        result[folder + FILES["csl"][0]] = csl_json(c)
+        result[folder + RIS[0]] = ris(c)
+        result[folder + CSL_JSON[0]] = csl_json(c)
     return result
 
 
@@ -110,7 +110,7 @@ def tools(renderer: Renderer, clause: Clause, page_href: str) -> str:
 
     downloads = " · ".join(
         f'<a href="{page_href}{name}" download="{c.name}.{name.rsplit(".", 1)[1]}" type="{kind}">{label}</a>'
-        for (name, kind), label in zip(FILES.values(), ("RIS", "CSL-JSON")))
+        for name, kind, label in (RIS, CSL_JSON))
     return (
         f'<div class="clause-tools" data-pagefind-ignore role="group" aria-label="{esc(renderer.label(clause))}">\n'
         f'{button("copy-link", ".cite__permalink", "link-copied")}\n'

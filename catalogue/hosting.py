@@ -14,7 +14,7 @@ from pathlib import Path
 
 import brotli
 
-TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".csv", ".xml", ".svg", ".map", ".txt"})
+TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".csv", ".ris", ".xml", ".svg", ".map", ".txt"})
 HEADERS_FILE = Path("deploy/_headers")
 
 

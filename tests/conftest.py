@@ -157,6 +157,36 @@ def served(site):
 
 
 @pytest.fixture(scope="session")
+def host_port() -> int:
+    from tests.nginx import free_port
+
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def hosted(host_port, tmp_path_factory) -> Path:
+    """The site as `make build` publishes it (with _headers and .gz/.br files), built for its
+    address on 127.0.0.1: Material fetches each language's sitemap.xml from the site_url."""
+    from catalogue.hosting import prepare_for_hosting
+    from tests.sitebuild import build
+
+    folder = tmp_path_factory.mktemp("hosted") / "site"
+    built = build(ROOT, folder, env={"SITE_URL": f"http://127.0.0.1:{host_port}/"})
+    assert built.returncode == 0, built.output
+    prepare_for_hosting(ROOT, folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def host(hosted, host_port, tmp_path_factory) -> str:
+    """The hosted site served by Debian's nginx with deploy/nginx.conf on 127.0.0.1; the base URL ends in '/'."""
+    from tests.nginx import nginx
+
+    with nginx(ROOT / "deploy/nginx.conf", hosted, tmp_path_factory.mktemp("nginx"), host_port) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Debian's headless Chromium, driven by Playwright (no downloaded browser)."""
     from playwright.sync_api import sync_playwright

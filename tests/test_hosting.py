@@ -10,7 +10,6 @@ from __future__ import annotations
 import gzip
 import os
 import re
-import shutil
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -21,21 +20,17 @@ import pytest
 import yaml
 from playwright.sync_api import Error as PlaywrightError
 
-from catalogue.hosting import TEXT_SUFFIXES, prepare_for_hosting, precompress
+from catalogue.hosting import TEXT_SUFFIXES, precompress
 from tests.conftest import ROOT, languages
-from tests.nginx import free_port, nginx
-from tests.sitebuild import build
+from tests.pagetypes import representative_pages
 
 HEADERS_FILE = ROOT / "deploy/_headers"
-NGINX_CONF = ROOT / "deploy/nginx.conf"
 WORKFLOW = ROOT / ".github/workflows/publish.yml"
 # What Netlify and Cloudflare Pages send when no rule sets Cache-Control (deploy/_headers says so).
 HOST_DEFAULT_CACHE = "public, max-age=0, must-revalidate"
 CHECKED_HEADERS = ("Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options",
                    "Permissions-Policy", "Cache-Control")
 LANGS = [lang.code for lang in languages()]
-PAGE_TYPES = ("", "communique/", "communique/op1-iii/", "frameworks/", "frameworks/crc/", "crosswalk/",
-              "open-data/", "no-such-page/")
 
 
 @dataclass(frozen=True)
@@ -82,29 +77,6 @@ def fetch(url: str, encoding: str | None = None) -> tuple[int, dict[str, str], b
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read()
-
-
-@pytest.fixture(scope="module")
-def port() -> int:
-    return free_port()
-
-
-@pytest.fixture(scope="module")
-def hosted(port, tmp_path_factory) -> Path:
-    """The site as `make build` publishes it (with _headers and .gz/.br files), for its address:
-    Material fetches each language's sitemap.xml from the site_url, which must be this origin."""
-    folder = tmp_path_factory.mktemp("hosted") / "site"
-    built = build(ROOT, folder, env={"SITE_URL": f"http://127.0.0.1:{port}/"})
-    assert built.returncode == 0, built.output
-    prepare_for_hosting(ROOT, folder)
-    return folder
-
-
-@pytest.fixture(scope="module")
-def host(hosted, port, tmp_path_factory) -> str:
-    """deploy/nginx.conf run by Debian's nginx on 127.0.0.1, serving the hosted site."""
-    with nginx(NGINX_CONF, hosted, tmp_path_factory.mktemp("nginx"), port) as base:
-        yield base
 
 
 def _published_files(hosted: Path) -> list[Path]:
@@ -210,6 +182,14 @@ def test_text_is_served_precompressed_to_browsers_that_accept_it(hosted, host, p
     assert all(response[1].get("Vary") == "Accept-Encoding" for response in served.values())
 
 
+@pytest.mark.parametrize(("path", "kind"), [("open-data/links.fr.csv", "text/csv"),
+                                          ("fr/communique/op1-iii/cite.ris", "application/x-research-info-systems"),
+                                          ("fr/communique/op1-iii/cite.json", "application/json")])
+def test_data_files_are_served_with_their_type(host, path, kind):
+    status, headers, _ = fetch(host + path)
+    assert (status, headers["Content-Type"].split(";")[0]) == (200, kind)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_missing_page_gets_the_404_page_of_its_language(host, lang):
     prefix = "" if lang == "en" else f"{lang}/"
@@ -278,16 +258,18 @@ def _search(page) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_page_type_runs_under_the_policy_without_violation_or_error(browser, host, lang):
+def test_every_page_type_runs_under_the_policy_without_violation_or_error(browser, hosted, host, lang):
     prefix = "" if lang == "en" else f"{lang}/"
+    paths = [url_path(hosted, page) for page in representative_pages(hosted)[prefix]]
+    assert len(paths) >= 8, paths
     problems = {}
-    for path in PAGE_TYPES:
+    for path in paths + [f"/{prefix}no-such-page/"]:
         context = browser.new_context()
         page = context.new_page()
-        found = _problems_while_loading(page, host + prefix + path, _search if path == "" else None)
+        found = _problems_while_loading(page, host + path.lstrip("/"), _search if path == f"/{prefix}" else None)
         context.close()
         if found:
-            problems[prefix + path] = found
+            problems[path] = found
     assert problems == {}
 
 

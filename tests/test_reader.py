@@ -13,7 +13,6 @@ from playwright.sync_api import expect
 
 from catalogue.offline import build, zip_path
 from tests.conftest import languages
-from tests.test_hosting import host, hosted, port  # noqa: F401 - the site as deployed, for one test
 
 LANGUAGES = languages()
 LANGS = [lang.code for lang in LANGUAGES]
