@@ -36,9 +36,10 @@ SITE_KEYS = (
     "open-data-crosswalk", "open-data-schemas",
     # plain words, glossary, translation status, footer (catalogue/glossary.py, catalogue/statuspage.py)
     "plain-heading", "glossary-title", "glossary-intro", "glossary-avoid", "status-title", "status-intro",
-    "status-language", "status-publication", "status-translated", "status-published", "status-draft", "status-progress",
-    "status-human-draft", "status-state-human-draft", "status-state-reviewed", "status-state-machine-draft", "status-state-stale", "status-state-invalid",
-    "status-state-missing", "status-by-clause", "status-by-clause-intro", "footer-label",
+    "status-language", "status-publication", "status-translated", "status-published", "status-draft",
+    "status-progress", "status-human-draft", "status-state-human-draft", "status-state-reviewed",
+    "status-state-machine-draft", "status-state-stale", "status-state-invalid", "status-state-missing",
+    "status-by-clause", "status-by-clause-intro", "footer-label",
     # copy link, cite, parallel view and offline copy (catalogue/cite.py, parallel.py, offline.py)
     "cite-document", "cite-place", "cite-template", "cite-clause-preamble", "cite-clause-preambular",
     "cite-clause-operative", "copy-link", "cite-button", "link-copied", "citation-copied", "cite-summary",
