@@ -193,6 +193,9 @@ def check_translations(catalogue: Catalogue) -> list[Problem]:
                 entry = english[key]
                 problems.append(Problem(entry.path, entry.line, key, source,
                                         "is not a known id; check the spelling against the data/ files or remove it"))
+        if domain == "glossary":
+            problems += [Problem(entry.path, entry.line, key, source, INVALID_ID)
+                         for key, entry in english.items() if not valid_id(key)]
         for entry in english.values():
             problems += [Problem(entry.path, entry.line, entry.key, source, m) for m in _check_entry(catalogue, entry, None)]
         for language in catalogue.languages:

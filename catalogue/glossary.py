@@ -25,7 +25,8 @@ class GlossaryRenderer(Renderer):
 
     def page(self) -> Page:
         source = self.catalogue.default.code
-        keys = [key for (lang, domain, key) in self.catalogue.strings if lang == source and domain == "glossary"]
+        keys = [key for (lang, domain, key) in self.catalogue.strings
+                if lang == source and domain == "glossary" and (lang, domain, key) in self.catalogue.usable]
         items = [item for _, item in sorted(self.entry(key) for key in keys)]
         blocks = [
             _front_matter(self.t("glossary-title"), self.t("glossary-intro")),

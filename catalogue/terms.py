@@ -16,7 +16,8 @@ def terms(catalogue: Catalogue, lang: str) -> list[tuple[str, str, str]]:
     only the terms the English glossary wants linked where they appear."""
     found = []
     for (entry_lang, domain, key), entry in catalogue.strings.items():
-        if entry_lang != catalogue.default.code or domain != "glossary" or not entry.link:
+        if entry_lang != catalogue.default.code or domain != "glossary" or not entry.link \
+                or (entry_lang, domain, key) not in catalogue.usable:  # a term with a problem is not linked
             continue
         resolved = catalogue.resolve(lang, "glossary", key)
         term = (resolved.translation.term if resolved.translation else None) or entry.term or key

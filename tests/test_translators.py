@@ -207,3 +207,10 @@ def test_every_language_folder_has_code_owners():
     for code in CODES:
         for folder in ("translations", "docs"):
             assert re.search(rf"^/{folder}/{code}/\s+@\S+", owners, re.MULTILINE), f"{folder}/{code}"
+
+
+def test_a_glossary_id_that_is_not_an_id_is_reported(project_copy):
+    rel = "translations/en/glossary.yml"
+    replace_block(project_copy, rel, "grooming:", 'grooming" onmouseover="x:\n  term: grooming\n  text: "Building trust."\n')
+    assert any(line.startswith(f"{rel}:") and 'grooming" onmouseover="x: [en] is not a valid id' in line
+               for line in problem_lines(project_copy))
