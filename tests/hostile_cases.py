@@ -135,7 +135,7 @@ def adoption_date_is_not_a_date(root: Path) -> str:
 @case
 def status_is_a_list(root: Path) -> str:
     line = _raw_entry(root, f'  text: "{PAYLOAD}"\n  status: [machine-draft]\n')
-    return f"{FR}:{line}: op1-iii: [fr] has status ['machine-draft']; use machine-draft or reviewed"
+    return f"{FR}:{line}: op1-iii: [fr] has status ['machine-draft']; use machine-draft, human-draft or reviewed"
 
 
 # --- ids: duplicated, unknown, missing, removed, renamed, hostile ----------------

@@ -25,11 +25,11 @@ def meta(page, **attrs) -> str:
 
 
 def clause_text(page, clause: str) -> str:
-    """The words of the clause as the page shows them, without its number and ¶ link."""
+    """The words of the clause as the page shows them, without its number and ¶ link (no-break spaces kept)."""
     text = page.find(id=clause, class_="clause").find(class_="clause__text")
     for extra in text.select(".clause__number, .clause__permalink"):
         extra.decompose()
-    return re.sub(r"\s+", " ", text.get_text()).strip()
+    return re.sub(r"[ \t\r\n]+", " ", text.get_text()).strip(" ")
 
 
 @pytest.mark.parametrize("code", CODES)
