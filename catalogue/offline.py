@@ -41,24 +41,32 @@ def pages_of(site: Path, language: Language) -> list[str]:
 def rewrite(html: str, rel: str, members: set[str], site_url: str) -> tuple[str, set[str]]:
     """The page `rel` with links that work from disk, and the other site files it uses."""
     used = set()
+    fixed: dict[str, tuple[str, str | None]] = {}  # a page repeats its links (navigation, assets)
 
     def fix(match: re.Match) -> str:
         url = match.group("url")
-        path, _, fragment = url.partition("#")
-        if not path or urlsplit(url).scheme or url.startswith("//"):
-            return match.group(0)
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path))
-        if not (path.endswith("/") or posixpath.basename(path) in (".", "..")):
+        if url not in fixed:
+            fixed[url] = _fix(url, rel, members, site_url)
+        replacement, target = fixed[url]
+        if target:
             used.add(target)
-            return match.group(0)
-        folder = "" if target == "." else target + "/"
-        if folder + "index.html" in members:
-            url = path.rstrip("/") + "/index.html"
-        else:
-            url = site_url + folder
-        return f'{match.group("attr")}{url}{"#" + fragment if fragment else ""}"'
+        return match.group(0) if replacement is None else f'{match.group("attr")}{replacement}"'
 
-    return _ALTERNATE.sub("", _URL.sub(fix, html)), used
+    html = _URL.sub(fix, html)
+    return (_ALTERNATE.sub("", html) if '<link rel="alternate"' in html else html), used
+
+
+def _fix(url: str, rel: str, members: set[str], site_url: str) -> tuple[str | None, str | None]:
+    """What `url` on page `rel` becomes (None: unchanged), and the site file it uses, if any."""
+    path, _, fragment = url.partition("#")
+    if not path or urlsplit(url).scheme or url.startswith("//"):
+        return None, None
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path))
+    if not (path.endswith("/") or posixpath.basename(path) in (".", "..")):
+        return None, target
+    folder = "" if target == "." else target + "/"
+    new = path.rstrip("/") + "/index.html" if folder + "index.html" in members else site_url + folder
+    return new + ("#" + fragment if fragment else ""), None
 
 
 def build(site: Path, language: Language, site_url: str) -> bytes:

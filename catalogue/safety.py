@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -37,8 +38,17 @@ _inline = markdown.Markdown(extensions=[], output_format="html")
 _page = markdown.Markdown(extensions=["attr_list"], output_format="html")
 
 
+# A one-line string that starts with a letter and holds no character Markdown acts on is one
+# paragraph of that very text: converting it costs a full Markdown pass for nothing. (Most strings
+# are such; tests/test_core.py checks the shortcut gives Markdown's output for every one.)
+_NO_MARKDOWN = re.compile(r"[^\W\d_][^\x00-\x1f*_`\\\[\]<>&{}!#]*")
+
+
+@lru_cache(maxsize=None)
 def to_html(text: str) -> str:
     """Render a catalogue string (Markdown) to HTML, without the paragraph around it."""
+    if _NO_MARKDOWN.fullmatch(text):
+        return text
     _inline.reset()
     html = _inline.convert(text)
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
@@ -46,6 +56,7 @@ def to_html(text: str) -> str:
     return html
 
 
+@lru_cache(maxsize=None)
 def plain(markdown_text: str) -> str:
     """A string without its Markdown markup, for titles and descriptions (no-break spaces kept)."""
     return re.sub(r"[ \t\r\n]+", " ", html.unescape(re.sub(r"<[^>]+>", "", to_html(markdown_text)))).strip(" ")
@@ -103,11 +114,12 @@ def _raw_problems(text: str) -> list[str]:
     return reasons
 
 
-def text_problems(text: str, allowed: tuple[str, ...]) -> list[str]:
+@lru_cache(maxsize=None)
+def text_problems(text: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
     """Every reason `text` may not be published, most specific first."""
     reasons = _raw_problems(text)
     if reasons:
-        return reasons
+        return tuple(reasons)
     parser = _Elements()
     parser.feed(to_html(text))
     for tag, attrs in parser.tags:
@@ -122,13 +134,16 @@ def text_problems(text: str, allowed: tuple[str, ...]) -> list[str]:
                     reasons.append(problem)
             elif not (tag == "a" and name == "title"):
                 reasons.append(f"sets the attribute {name!r}; remove it")
-    return reasons
+    return tuple(reasons)
 
 
-def _page_line_problems(line: str, allowed: tuple[str, ...]) -> list[str]:
+@lru_cache(maxsize=None)
+def _page_line_problems(line: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
     reasons = _raw_problems(line)
     if reasons:
-        return reasons
+        return tuple(reasons)
+    if not any(char in line for char in "[<{"):
+        return ()  # no link, image, autolink, HTML or attribute list: nothing Markdown could make unsafe
     parser = _Elements()
     _page.reset()
     parser.feed(_page.convert(line))
@@ -142,7 +157,7 @@ def _page_line_problems(line: str, allowed: tuple[str, ...]) -> list[str]:
                 reasons.append(f"loads {value} from another site, which the site never does; put the file in docs/assets/")
             elif name == "href":
                 links.append(value)
-    return reasons + [reason for url in links if _ABSOLUTE.match(url) and (reason := url_problem(url, allowed))]
+    return (*reasons, *[reason for url in links if _ABSOLUTE.match(url) and (reason := url_problem(url, allowed))])
 
 
 # The one piece of HTML a page may hold: a block marked as written in another language (the

@@ -1,4 +1,4 @@
-"""Where a page lives in every language, for the language switcher and hreflang links;
+"""Where a page lives in every language, for the language switcher and the sitemap;
 which pages the footer links to."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def neutral(catalogue: Catalogue, lang: str, url: str) -> str:
 
 def alternates(catalogue: Catalogue, lang: str, url: str, site_url: str | None) -> tuple[list[dict], list[dict]]:
     """The same page in every language: links relative to this page (for the switcher),
-    and absolute ones (for `<link rel="alternate" hreflang>`, with an x-default)."""
+    and absolute ones (with an x-default), for pages served at any address such as the 404 page."""
     path = neutral(catalogue, lang, url)
     here = catalogue.language(lang).prefix + path
     base = (site_url or "/").rstrip("/") + "/"

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from catalogue import load, offline, search  # noqa: E402
+from catalogue import load, offline, search, sitemap  # noqa: E402
 from catalogue.languages import from_entries  # noqa: E402
 from catalogue.pages import pages, static_files  # noqa: E402
 from catalogue.site import alternates, footer_links  # noqa: E402
@@ -42,6 +42,7 @@ def on_config(config):
     if not i18n.building:
         catalogue, problems = load(ROOT, from_entries(dict(entry) for entry in i18n.config.languages))
         state["catalogue"] = catalogue
+        state["urls"] = {}
         for problem in problems:
             log.warning(str(problem))
         if problems and config.strict:
@@ -75,17 +76,24 @@ def _footer_links(config):
 
 
 def on_page_context(context, page, config, nav):
-    """Point the language switcher and hreflang links at this same page in every language; fill the footer."""
+    """Point the language switcher at this same page in every language; fill the footer; note
+    the page for the sitemap (which carries the hreflang alternates)."""
     catalogue = state["catalogue"]
     lang = _i18n(config).current_language
-    context["page_alternates"], config.extra.alternate = alternates(catalogue, lang, page.url, config.site_url)
+    context["page_alternates"], _ = alternates(catalogue, lang, page.url, config.site_url)
+    config.extra.alternate = []  # static-i18n's: Material would put them in the head (see catalogue/sitemap.py)
+    state["urls"].setdefault(lang, set()).add(page.url)
     context["footer_links"] = _footer_links(config)
     context["footer_label"] = catalogue.text(lang, "site", "footer-label")
     return context
 
 
 def on_template_context(context, template_name, config):
-    """The footer of pages that are only a template (the 404 page) links to the same pages."""
+    """Pages that are only a template (the 404 page, served at any depth): the language
+    switcher goes to each language's home page, the footer links to the same pages."""
+    switcher, homes = alternates(state["catalogue"], _i18n(config).current_language, "", config.site_url)
+    context["page_alternates"] = [{**item, "link": home["link"]} for item, home in zip(switcher, homes)]
+    config.extra.alternate = []
     context["footer_links"] = _footer_links(config)
     context["footer_label"] = state["catalogue"].text(_i18n(config).current_language, "site", "footer-label")
     return context
@@ -107,7 +115,7 @@ def on_post_template(output, template_name, config):
 @event_priority(-200)
 def on_post_build(config):
     """Once every language is built: a 404 page per language, the default one at the root;
-    the search index; each language's offline copy."""
+    the sitemap of every language's pages; the search index; each language's offline copy."""
     if _i18n(config).building:
         return
     catalogue = state["catalogue"]
@@ -116,6 +124,7 @@ def on_post_build(config):
         if page is not None:
             target = Path(config.site_dir) / language.prefix / "404.html"
             target.write_text(page, encoding="utf-8")
+    sitemap.write(Path(config.site_dir), sitemap.sitemap(catalogue, state["urls"], config.site_url))
     failure = search.index(Path(config.site_dir))
     if failure:
         log.error(f"search index (Pagefind) failed: {failure}")

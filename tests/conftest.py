@@ -166,7 +166,7 @@ def host_port() -> int:
 @pytest.fixture(scope="session")
 def hosted(host_port, tmp_path_factory) -> Path:
     """The site as `make build` publishes it (with _headers and .gz/.br files), built for its
-    address on 127.0.0.1: Material fetches each language's sitemap.xml from the site_url."""
+    address on 127.0.0.1 (the sitemap and the 404 pages use absolute URLs)."""
     from catalogue.hosting import prepare_for_hosting
     from tests.sitebuild import build
 

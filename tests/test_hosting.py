@@ -224,12 +224,8 @@ document.addEventListener('securitypolicyviolation', (event) => window.__violati
 
 
 def _reportable(message, url: str) -> bool:
-    """Console errors and warnings, except two expected misses: the 404 of a missing page
-    itself, and Material looking for a sitemap.xml under each `<link rel=alternate>` (to keep
-    the page when switching language): the per-page alternates have none, and the language
-    switcher does not need it."""
-    missed = message.location["url"]
-    known = message.text.startswith("Failed to load resource") and (missed == url or missed.endswith("/sitemap.xml"))
+    """Console errors and warnings, except the one expected miss: the 404 of a missing page itself."""
+    known = message.text.startswith("Failed to load resource") and message.location["url"] == url
     return message.type in ("error", "warning") and not known
 
 

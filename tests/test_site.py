@@ -1,10 +1,11 @@
-"""The real site, built once strictly: every clause in every language, lang/dir, hreflang,
+"""The real site, built once strictly: every clause in every language, lang/dir, hreflang (sitemap),
 the English text as adopted, and the framework cross-references both ways."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -15,6 +16,7 @@ LANGUAGES = from_mkdocs_yml(ROOT / "mkdocs.yml")
 CODES = [lang.code for lang in LANGUAGES]
 CLAUSES = ["preamble", "pp1", "pp2", "pp3", "op1", "op1-i", "op1-ii", "op1-iii", "op1-iv", "op1-v",
            "op1-vi", "op1-vii", "op1-viii", "op2", "op3"]
+SITEMAP = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 SEED = ROOT.parent / "shared" / "seeds" / "000_eda05565b8e64d18.txt"
 
 
@@ -86,14 +88,33 @@ def test_every_page_declares_its_language(site):
     assert checked >= len(CODES) * (1 + 1 + len(CLAUSES) + 1 + 8 + 2)
 
 
+def _sitemap(site) -> dict[str, dict[str, str]]:
+    """Each URL of the sitemap → its hreflang alternates."""
+    root = ElementTree.fromstring((site.site / "sitemap.xml").read_bytes())
+    return {url.findtext("sm:loc", namespaces=SITEMAP): {link.get("hreflang"): link.get("href")
+                                                       for link in url.findall("xhtml:link", SITEMAP)}
+            for url in root.findall("sm:url", SITEMAP)}
+
+
 @pytest.mark.parametrize("clause", CLAUSES)
-def test_clause_pages_have_hreflang_alternates_for_the_same_clause(site, clause):
+def test_the_sitemap_gives_every_clause_page_its_hreflang_alternates(site, clause):
+    entries = _sitemap(site)
+    home = min(entries, key=len)
     for code in CODES:
-        page = site.html(f"{prefix(code)}communique/{clause}/")
-        alternates = {link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"][hreflang]')}
+        alternates = entries[f"{home}{prefix(code)}communique/{clause}/"]
         for other in CODES:
             assert alternates[other].endswith(f"/{prefix(other)}communique/{clause}/"), (code, other)
-        assert alternates["x-default"].endswith(f"/communique/{clause}/")
+        assert alternates["x-default"] == alternates["en"]
+
+
+def test_every_page_is_in_the_sitemap_and_no_page_head_lists_alternates(site):
+    """hreflang lives in the sitemap only: Material fetches a sitemap.xml under each head alternate (404s)."""
+    entries = _sitemap(site)
+    pages = [path for path in site.site.rglob("index.html") if "offline" not in path.parts
+             and 'content="noindex"' not in path.read_text(encoding="utf-8")]
+    assert len(entries) == len(pages) > 200
+    for path in pages:
+        assert site.html(path.parent.relative_to(site.site).as_posix() + "/").select('link[rel="alternate"]') == []
 
 
 def test_language_switcher_stays_on_the_same_clause(site):
