@@ -26,7 +26,9 @@ from bench.transfer import Browser, compressed, longest_word  # noqa: E402
 from catalogue import load  # noqa: E402
 from catalogue.languages import from_mkdocs_yml  # noqa: E402
 from catalogue.render import plain  # noqa: E402
+from catalogue.hosting import prepare_for_hosting  # noqa: E402
 from tests.browser import serve  # noqa: E402
+from tests.nginx import free_port, nginx  # noqa: E402
 
 LANGUAGES = from_mkdocs_yml(ROOT / "mkdocs.yml")
 CLAUSE = "op1-iii"
@@ -35,6 +37,7 @@ SCALE_LOCALES = ["en", "ar"]
 PAGE_TYPES = {"clause page": f"communique/{CLAUSE}/", "full text": "communique/", "framework page": "frameworks/crc/",
               "crosswalk": "crosswalk/", "home": ""}
 LIGHTHOUSE_LANGS = ("en", "ar", "am")
+ROUNDS = 3
 
 
 def machine() -> list[str]:
@@ -99,11 +102,22 @@ def measure(work: Path) -> Report:
     report = Report(machine())
     catalogue, _ = load(ROOT, LANGUAGES)
     print(f"Working in {work}", flush=True)
-    with sync_playwright() as playwright, serve(work / "site") as base, serve(work / "plain-site") as plain_base:
-        ours = builds.build(ROOT, work / "site", site_url=base)
-        no_hooks = builds.build(builds.without_hooks(work / "no-hooks"), work / "no-hooks-site")
-        material = builds.build(builds.plain_material(work / "plain"), work / "plain-site", strict=False)
-        report.builds(ours, no_hooks, material)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    no_hooks, no_search = (builds.without_hooks(work / name, material_search=search)
+                           for name, search in (("no-hooks", True), ("no-search", False)))
+    material = builds.plain_material(work / "plain")
+    timed = builds.best_of({
+        "ours": lambda: builds.build(ROOT, work / "site", site_url=base),
+        "no hooks": lambda: builds.build(no_hooks, work / "no-hooks-site"),
+        "no search": lambda: builds.build(no_search, work / "no-search-site"),
+        "material": lambda: builds.build(material, work / "plain-site", strict=False),
+    }, ROUNDS)
+    report.builds(timed["ours"], timed["no hooks"], timed["no search"], timed["material"], ROUNDS)
+    prepare_for_hosting(ROOT, work / "site")  # served as deployed: nginx, deploy/nginx.conf, precompressed files
+    (work / "nginx").mkdir()
+    with (sync_playwright() as playwright, nginx(ROOT / "deploy/nginx.conf", work / "site", work / "nginx", port),
+          serve(work / "plain-site") as plain_base):
 
         scaled = {}
         for label, factor, locales in (("1×", 1, SCALE_LOCALES), ("10×", 10, SCALE_LOCALES), ("100×", 100, SCALE_LOCALES),

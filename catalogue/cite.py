@@ -106,7 +106,7 @@ def tools(renderer: Renderer, clause: Clause, page_href: str) -> str:
     def button(key: str, source: str, done: str, controls: str = "") -> str:
         extra = f' aria-controls="{controls}"' if controls else ""
         return (f'<button type="button" class="clause-tools__button" data-copy="{source}" '
-                f'data-done="{esc(renderer.t(done))}"{extra} hidden>{esc(renderer.t(key))}</button>')
+                f'data-done="{esc(renderer.t(done))}"{extra}>{esc(renderer.t(key))}</button>')
 
     downloads = " · ".join(
         f'<a href="{page_href}{name}" download="{c.name}.{name.rsplit(".", 1)[1]}" type="{kind}">{label}</a>'

@@ -23,7 +23,7 @@
   document.querySelectorAll(".clause-tools").forEach(function (tools) {
     var status = tools.querySelector(".clause-tools__status");
     tools.querySelectorAll("button[data-copy]").forEach(function (button) {
-      button.hidden = false;
+      button.classList.add("is-ready");
       button.addEventListener("click", function () {
         var source = tools.querySelector(button.getAttribute("data-copy"));
         var panel = document.getElementById(button.getAttribute("aria-controls") || "");

@@ -90,8 +90,8 @@
     list.replaceChildren(...data.map(item));
   }
 
-  box.hidden = false;
-  opener.hidden = false;
+  box.classList.add("is-ready");
+  opener.classList.add("is-ready");
   opener.addEventListener("click", () => {
     setOpen(true);
     query.focus();
