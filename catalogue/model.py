@@ -5,14 +5,15 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property, lru_cache
 from enum import Enum
 
 KINDS = ("preamble", "preambular", "operative", "sub-item")
 INSTRUMENT_KINDS = ("treaty", "protocol", "framework", "statement", "guidelines")
 
 
+@lru_cache(maxsize=None)
 def fingerprint(english: str) -> str:
     """The short hash a translation records of the English text it was made from."""
     normal = unicodedata.normalize("NFC", english.strip())
@@ -154,15 +155,19 @@ class Catalogue:
     usable: frozenset[tuple[str, str, str]] = frozenset()
     problems: tuple = ()
 
-    @property
+    # Lookups built once on first use: the data does not change after loading, and scanning
+    # the lists for every clause made rendering quadratic in the catalogue's size.
+    @cached_property
     def default(self) -> Language:
         return next(lang for lang in self.languages if lang.default)
 
-    def language(self, code: str) -> Language:
-        return next(lang for lang in self.languages if lang.code == code)
+    @cached_property
+    def _languages(self) -> dict[str, Language]:
+        return {lang.code: lang for lang in self.languages}
 
-    # Lookups by id, built once on first use: the data does not change after loading, and
-    # scanning the lists for every clause made rendering quadratic in the catalogue's size.
+    def language(self, code: str) -> Language:
+        return self._languages[code]
+
     @cached_property
     def _clauses(self) -> dict[str, Clause]:
         return {c.id: c for c in self.clauses}

@@ -11,6 +11,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import nh3
 from babel import Locale
@@ -50,6 +51,7 @@ _TAGS = {"strong", "em", "a", "code"}
 _ATTRIBUTES = {"a": {"href", "title"}}
 
 
+@lru_cache(maxsize=None)
 def relative(from_url: str, to_url: str) -> str:
     """The link from one directory URL ('communique/op1-i/') to another ('communique/#op1-i')."""
     target, _, fragment = to_url.partition("#")

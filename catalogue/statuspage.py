@@ -6,14 +6,25 @@ import html
 
 from babel.numbers import format_decimal, format_percent
 
+from catalogue.model import Catalogue
 from catalogue.render import Page, Renderer, _front_matter, _heading, _join, clause_url, relative
-from catalogue.status import STATES, entry_states, summary
+from catalogue.status import STATES, EntryState, entry_states, summary
 
 URL = "status/"
 
 
 class StatusRenderer(Renderer):
     """The status page of one language (it shows every language)."""
+
+    def __init__(self, catalogue: Catalogue, lang: str, site_url: str = "") -> None:
+        super().__init__(catalogue, lang, site_url)
+        self._states: dict[str, list[EntryState]] = {}
+
+    def states(self, lang: str) -> list[EntryState]:
+        """Every entry's state in `lang`, worked out once for the page's two tables."""
+        if lang not in self._states:
+            self._states[lang] = entry_states(self.catalogue, list(self.catalogue.problems), lang)
+        return self._states[lang]
 
     def number(self, value: int) -> str:
         return format_decimal(value, locale=self.lang)
@@ -22,7 +33,7 @@ class StatusRenderer(Renderer):
         head = "".join(f'<th scope="col">{self.ui("status-state-" + state)}</th>' for state in STATES)
         rows = []
         for language in self.catalogue.languages:
-            counts = summary(entry_states(self.catalogue, list(self.catalogue.problems), language.code))
+            counts = summary(self.states(language.code))
             share = counts["translated"] / counts["total"] if counts["total"] else 0
             percent = format_percent(share, locale=self.lang)
             label = self.ui("status-progress", percent=percent)
@@ -42,7 +53,7 @@ class StatusRenderer(Renderer):
 
     def clause_table(self, page_url: str) -> str:
         languages = [lang for lang in self.catalogue.languages if not lang.default]
-        states = {lang.code: {s.key: s.state for s in entry_states(self.catalogue, list(self.catalogue.problems), lang.code)
+        states = {lang.code: {s.key: s.state for s in self.states(lang.code)
                               if s.domain == "communique"} for lang in languages}
         head = "".join(f'<th scope="col" lang="{lang.code}" dir="{lang.direction}">{html.escape(lang.name)}</th>'
                        for lang in languages)
