@@ -17,7 +17,7 @@ class FrameworkRenderer(Renderer):
     def date(self, value) -> str:
         if value is None:
             return self.t("not-confirmed")
-        return format_date(value, format="long", locale=self.lang)
+        return format_date(value, format="long", locale=self.language.date_locale)
 
     def facts(self, instrument: Instrument) -> str:
         rows = [

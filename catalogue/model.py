@@ -11,6 +11,9 @@ from enum import Enum
 
 KINDS = ("preamble", "preambular", "operative", "sub-item")
 INSTRUMENT_KINDS = ("treaty", "protocol", "framework", "statement", "guidelines")
+# Babel's `en` is US English ("December 11 – 12, 2019"); an African Union document's English
+# writes dates day first ("11–12 December 2019"), as CLDR's World English does.
+DATE_LOCALES = {"en": "en_001"}
 
 
 @lru_cache(maxsize=None)
@@ -32,6 +35,11 @@ class Language:
     def prefix(self) -> str:
         """The URL folder of this language: '' for the default, 'fr/' otherwise."""
         return "" if self.default else f"{self.code}/"
+
+    @property
+    def date_locale(self) -> str:
+        """The Babel locale that writes this language's dates (the page's `lang` stays `code`)."""
+        return DATE_LOCALES.get(self.code, self.code)
 
 
 @dataclass(frozen=True)

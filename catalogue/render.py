@@ -189,11 +189,12 @@ class Renderer:
 
         CLDR rarely has a full-month interval pattern; the abbreviated one is widened instead."""
         start, end = self.catalogue.summit_start, self.catalogue.summit_end
-        formats = Locale.parse(self.lang).interval_formats
+        locale = self.language.date_locale
+        formats = Locale.parse(locale).interval_formats
         skeleton = "yMMMMd" if "yMMMMd" in formats else "yMMMd"
         field = "y" if start.year != end.year else "M" if start.month != end.month else "d"
         first, second = (re.sub(r"(?<!M)MMM(?!M)", "MMMM", part) for part in formats[skeleton][field])
-        return format_date(start, first, locale=self.lang) + format_date(end, second, locale=self.lang)
+        return format_date(start, first, locale=locale) + format_date(end, second, locale=locale)
 
     def facts(self) -> str:
         dates = self.summit_dates()

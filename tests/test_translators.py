@@ -155,6 +155,13 @@ def test_summit_dates_are_written_in_each_languages_format(site, code):
     assert december in dates and format_decimal(2019, locale=code, group_separator=False) in dates, dates
 
 
+def test_english_dates_are_written_day_first_as_the_african_union_writes_them(site):
+    communique, treaty = site.html("communique/"), site.html("frameworks/crc/")
+    assert communique.select_one(".summit-facts dd").get_text() == "11–12 December 2019"
+    assert "20 November 1989" in [dd.get_text() for dd in treaty.select(".instrument-facts dd")]
+    assert communique.html["lang"] == treaty.html["lang"] == "en"
+
+
 def test_clause_pages_say_how_the_translation_was_made(site):
     note = site.html("fr/communique/op1-iii/").select_one(".clause__status")
     assert note.get_text(strip=True) == "Traduction automatique, pas encore relue par une personne."
