@@ -30,7 +30,7 @@ def valid_id(value: Any) -> bool:
 
 
 
-def _number_problems(rel: str, line: int, key: str, number: str | None) -> list[Problem]:
+def number_problems(rel: str, line: int, key: str, number: str | None) -> list[Problem]:
     """A printed number is digits, letters and bracketed parts (3, iii, 29(3)(1)(a)), nothing else."""
     if number is None or _NUMBER.match(number):
         return []
@@ -45,7 +45,7 @@ def check_ids(catalogue: Catalogue, published: Any, retired: Any) -> list[Proble
     for clause in catalogue.clauses:
         if not valid_id(clause.id):
             problems.append(Problem(COMMUNIQUE, clause.line, clause.id, "", INVALID_ID))
-        problems += _number_problems(COMMUNIQUE, clause.line, clause.id, clause.number)
+        problems += number_problems(COMMUNIQUE, clause.line, clause.id, clause.number)
         if clause.id not in listed:
             problems.append(Problem(COMMUNIQUE, clause.line, clause.id, "",
                                     f"is not recorded in {PUBLISHED}; add it there when it is published"))
@@ -100,7 +100,7 @@ def check_sources(catalogue: Catalogue) -> list[Problem]:
                      for key, line in [(instrument.id, instrument.line)] + [(p.id, p.line) for p in instrument.provisions]
                      if not valid_id(key)]
         for provision in instrument.provisions:
-            problems += _number_problems(INSTRUMENTS, provision.line, f"{instrument.id}/{provision.id}", provision.number)
+            problems += number_problems(INSTRUMENTS, provision.line, f"{instrument.id}/{provision.id}", provision.number)
         if instrument.kind not in INSTRUMENT_KINDS:
             problems.append(Problem(INSTRUMENTS, instrument.line, instrument.id, "",
                                     f"has kind {instrument.kind!r}; use one of {', '.join(INSTRUMENT_KINDS)}"))

@@ -9,9 +9,9 @@ from typing import Any
 
 from catalogue import checks
 from catalogue.languages import unknown_languages
-from catalogue.model import KINDS, Catalogue, Change, Clause, Instrument, Language, Link, Provision, Status, Translation
+from catalogue.model import INSTRUMENT_KINDS, KINDS, Catalogue, Change, Clause, Instrument, Language, Link, Provision, Status, Translation
 from catalogue.problems import Problem
-from catalogue.safety import page_problems
+from catalogue.safety import page_problems, url_problem
 from catalogue.yamlfile import Mapping, Sequence, line_of, read
 
 DOMAINS = ("communique", "plain", "site", "frameworks", "links", "glossary")
@@ -294,6 +294,33 @@ def _pages(reader: _Reader, languages: list[Language], allowed: tuple[str, ...])
                 reader.problem(rel, line, page, message, language.code)
 
 
+def _servable(catalogue: Catalogue) -> Catalogue:
+    """What `mkdocs serve` can still show of a catalogue with problems (a strict build shows nothing):
+    clauses, instruments and provisions with valid ids (and kinds), official URLs that pass the checks, and the
+    links and retired ids that lead to them. Strings with problems fall back to English (`usable`)."""
+    clauses: list[Clause] = []
+    for clause in catalogue.clauses:
+        if (checks.valid_id(clause.id) and not checks.number_problems("", 0, "", clause.number)
+                and (clause.parent is None or clause.parent in {c.id for c in clauses})):
+            clauses.append(clause)
+    allowed = catalogue.allowed_domains
+
+    def url(value: Any) -> str | None:
+        return value if isinstance(value, str) and url_problem(value, allowed) is None else None
+
+    instruments = [replace(instrument, url=url(instrument.url), provisions=tuple(
+        replace(p, url=url(p.url)) for p in instrument.provisions
+        if checks.valid_id(p.id) and not checks.number_problems("", 0, "", p.number)))
+        for instrument in catalogue.instruments if checks.valid_id(instrument.id) and instrument.kind in INSTRUMENT_KINDS]
+    targets = {i.id for i in instruments} | {f"{i.id}/{p.id}" for i in instruments for p in i.provisions}
+    kept = {c.id for c in clauses}
+    links = list({link.key: link for link in catalogue.links if link.clause in kept and link.target in targets
+                  and link.relation in catalogue.relations}.values())
+    retired = {old: new for old, new in catalogue.retired.items() if checks.valid_id(old) and isinstance(new, str) and new in kept}
+    return replace(catalogue, clauses=tuple(clauses), instruments=tuple(instruments), links=tuple(links),
+                   retired=retired, header=tuple(key for key in catalogue.header if checks.valid_id(key)))
+
+
 def load(root: Path, languages: list[Language]) -> tuple[Catalogue, list[Problem]]:
     """Read the project at `root` for `languages` (the default first); return it with every problem found."""
     reader = _Reader(Path(root), unknown_languages(root, languages))
@@ -313,6 +340,7 @@ def load(root: Path, languages: list[Language]) -> tuple[Catalogue, list[Problem
         strings=_strings(reader, languages),
     )
     problems = reader.problems + checks.run(catalogue, published, retired)
+    catalogue = _servable(catalogue) if problems else catalogue
     catalogue.usable = checks.usable(catalogue, problems)
     catalogue.problems = tuple(sorted(set(problems)))
     return catalogue, list(catalogue.problems)

@@ -6,8 +6,10 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property, lru_cache
 from enum import Enum
+from functools import cached_property, lru_cache
+
+from babel import localedata
 
 KINDS = ("preamble", "preambular", "operative", "sub-item")
 INSTRUMENT_KINDS = ("treaty", "protocol", "framework", "statement", "guidelines")
@@ -38,8 +40,14 @@ class Language:
 
     @property
     def date_locale(self) -> str:
-        """The Babel locale that writes this language's dates (the page's `lang` stays `code`)."""
-        return DATE_LOCALES.get(self.code, self.code)
+        """The Babel locale that writes this language's dates (the page's `lang` stays `code`);
+        World English for a code Babel does not know (a problem a strict build reports)."""
+        return DATE_LOCALES.get(self.code) or (self.code if localedata.exists(self.code) else DATE_LOCALES["en"])
+
+    @property
+    def number_locale(self) -> str:
+        """The Babel locale that writes this language's numbers and percentages."""
+        return self.code if localedata.exists(self.code) else "en"
 
 
 @dataclass(frozen=True)
@@ -220,7 +228,9 @@ class Catalogue:
             return Resolved(found.text, lang, found)
         source = self.default.code
         found = self.strings.get((source, domain, key))
-        return Resolved(found.text if found else key, source, found)
+        if found is None or (self.usable and (source, domain, key) not in self.usable):
+            return Resolved(key, source, found)  # no English fit to show either: the key, as `mkdocs serve` shows it
+        return Resolved(found.text, source, found)
 
     def text(self, lang: str, domain: str, key: str, **values: str) -> str:
         """A string filled with its placeholders (interface strings)."""

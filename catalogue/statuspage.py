@@ -27,7 +27,7 @@ class StatusRenderer(Renderer):
         return self._states[lang]
 
     def number(self, value: int) -> str:
-        return format_decimal(value, locale=self.lang)
+        return format_decimal(value, locale=self.language.number_locale)
 
     def summary_table(self) -> str:
         head = "".join(f'<th scope="col">{self.ui("status-state-" + state)}</th>' for state in STATES)
@@ -35,7 +35,7 @@ class StatusRenderer(Renderer):
         for language in self.catalogue.languages:
             counts = summary(self.states(language.code))
             share = counts["translated"] / counts["total"] if counts["total"] else 0
-            percent = format_percent(share, locale=self.lang)
+            percent = format_percent(share, locale=self.language.number_locale)
             label = self.ui("status-progress", percent=percent)
             cells = "".join(f'<td data-state="{state}">{self.number(counts[state])}</td>' for state in STATES)
             publication = self.ui("status-published" if language.published else "status-draft")

@@ -57,3 +57,30 @@ def test_serve_mode_keeps_going_and_shows_english_in_place_of_every_unsafe_strin
         clause = built.html(f"{lang}/communique/{key}/").find("div", attrs={"data-clause": key})
         assert clause.find("p", class_="clause__text").find("span", lang="en") is not None, (lang, key)
     assert _leaks(built.site) == []
+
+
+def _serve_pages(root: Path) -> dict[str, str]:
+    """Every page and file our hooks add, in every language, as `mkdocs serve` would build them."""
+    from catalogue import load
+    from catalogue.languages import from_mkdocs_yml
+    from catalogue.pages import pages, static_files
+
+    catalogue, _ = load(root, from_mkdocs_yml(root / "mkdocs.yml"))
+    out = {}
+    for language in catalogue.languages:
+        out |= {f"{language.code}:{page.src}": page.markdown for page in pages(catalogue, language.code)}
+        out |= {f"{language.code}:{path}": content if isinstance(content, str) else content.decode("utf-8", "replace")
+                for path, content in static_files(catalogue, language.code).items()}
+    return out
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_serve_mode_survives_every_hostile_contribution_and_renders_none_of_it(project_copy, case):
+    """`mkdocs serve` goes on past problems: the catalogue it renders must still hold together
+    (no traceback for a translator previewing a mistake), and keep every payload out of the pages
+    (but a language's name from mkdocs.yml, which names it, escaped, in the language switcher)."""
+    expected = case.apply(project_copy)
+    rendered = _serve_pages(project_copy)
+    assert rendered
+    if not expected.startswith("mkdocs.yml:"):
+        assert [name for name, content in rendered.items() if PAYLOAD in content] == []
