@@ -143,7 +143,8 @@ def _scale(root: Path, factor: int, locales: list[str]) -> None:
 
     for code in locales:
         folder = root / "translations" / code
-        _scale_strings(folder / "communique.yml", lambda key: copies.get(key, [key]))
+        for domain in ("communique", "plain"):
+            _scale_strings(folder / f"{domain}.yml", lambda key: copies.get(key, [key]))
         _scale_strings(folder / "links.yml", link_keys)
         _scale_strings(folder / "frameworks.yml", framework_keys)
 

@@ -186,8 +186,10 @@ def check_translations(catalogue: Catalogue) -> list[Problem]:
     for domain, wanted in expected_keys(catalogue).items():
         english = {k: t for (lang, d, k), t in catalogue.strings.items() if lang == source and d == domain}
         en_rel = f"translations/{source}/{domain}.yml"
+        last = max(english.values(), key=lambda entry: entry.line, default=None)
         for key in sorted(wanted - english.keys()):
-            problems.append(Problem(en_rel, 0, key, source, "has no English text; add it"))
+            where = f" (after {last.key})" if last else ""
+            problems.append(Problem(en_rel, last.line if last else 1, key, source, f"has no English text; add it{where}"))
         if domain in ("communique", "plain", "links"):
             for key in sorted(english.keys() - wanted):
                 entry = english[key]

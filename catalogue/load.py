@@ -9,7 +9,8 @@ from typing import Any
 
 from catalogue import checks
 from catalogue.languages import unknown_languages
-from catalogue.model import INSTRUMENT_KINDS, KINDS, Catalogue, Change, Clause, Instrument, Language, Link, Provision, Status, Translation
+from catalogue.model import (INSTRUMENT_KINDS, KINDS, Catalogue, Change, Clause, Instrument, Language, Link, Provision,
+                             Status, Translation)
 from catalogue.problems import Problem
 from catalogue.safety import page_problems, url_problem
 from catalogue.yamlfile import Mapping, Sequence, line_of, read
@@ -296,13 +297,13 @@ def _pages(reader: _Reader, languages: list[Language], allowed: tuple[str, ...])
 
 def _servable(catalogue: Catalogue) -> Catalogue:
     """What `mkdocs serve` can still show of a catalogue with problems (a strict build shows nothing):
-    clauses, instruments and provisions with valid ids (and kinds), official URLs that pass the checks, and the
-    links and retired ids that lead to them. Strings with problems fall back to English (`usable`)."""
-    clauses: list[Clause] = []
+    clauses, instruments and provisions with valid ids (and kinds), official URLs that pass the checks,
+    and the links and retired ids that lead to them. Strings with problems fall back to English (`usable`)."""
+    clauses: dict[str, Clause] = {}
     for clause in catalogue.clauses:
         if (checks.valid_id(clause.id) and not checks.number_problems("", 0, "", clause.number)
-                and (clause.parent is None or clause.parent in {c.id for c in clauses})):
-            clauses.append(clause)
+                and (clause.parent is None or clause.parent in clauses)):
+            clauses[clause.id] = clause
     allowed = catalogue.allowed_domains
 
     def url(value: Any) -> str | None:
@@ -311,13 +312,14 @@ def _servable(catalogue: Catalogue) -> Catalogue:
     instruments = [replace(instrument, url=url(instrument.url), provisions=tuple(
         replace(p, url=url(p.url)) for p in instrument.provisions
         if checks.valid_id(p.id) and not checks.number_problems("", 0, "", p.number)))
-        for instrument in catalogue.instruments if checks.valid_id(instrument.id) and instrument.kind in INSTRUMENT_KINDS]
+        for instrument in catalogue.instruments
+        if checks.valid_id(instrument.id) and instrument.kind in INSTRUMENT_KINDS]
     targets = {i.id for i in instruments} | {f"{i.id}/{p.id}" for i in instruments for p in i.provisions}
-    kept = {c.id for c in clauses}
-    links = list({link.key: link for link in catalogue.links if link.clause in kept and link.target in targets
+    links = list({link.key: link for link in catalogue.links if link.clause in clauses and link.target in targets
                   and link.relation in catalogue.relations}.values())
-    retired = {old: new for old, new in catalogue.retired.items() if checks.valid_id(old) and isinstance(new, str) and new in kept}
-    return replace(catalogue, clauses=tuple(clauses), instruments=tuple(instruments), links=tuple(links),
+    retired = {old: new for old, new in catalogue.retired.items()
+               if checks.valid_id(old) and isinstance(new, str) and new in clauses}
+    return replace(catalogue, clauses=tuple(clauses.values()), instruments=tuple(instruments), links=tuple(links),
                    retired=retired, header=tuple(key for key in catalogue.header if checks.valid_id(key)))
 
 
