@@ -13,7 +13,6 @@ import posixpath
 import re
 import zipfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from catalogue.model import Catalogue, Language
 
@@ -21,6 +20,7 @@ FOLDER = "offline/"
 SECTIONS = ("", "communique/", "frameworks/", "crosswalk/")
 _URL = re.compile(r'(?P<attr>\s(?:href|src)="|content="0; url=)(?P<url>[^"]*)"')
 _ALTERNATE = re.compile(r'\s*<link rel="alternate"[^>]*>')
+_ELSEWHERE = re.compile(r"[a-z][a-z0-9+.-]*:|//", re.IGNORECASE)  # another site, or a scheme such as mailto:
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
@@ -59,7 +59,7 @@ def rewrite(html: str, rel: str, members: set[str], site_url: str) -> tuple[str,
 def _fix(url: str, rel: str, members: set[str], site_url: str) -> tuple[str | None, str | None]:
     """What `url` on page `rel` becomes (None: unchanged), and the site file it uses, if any."""
     path, _, fragment = url.partition("#")
-    if not path or urlsplit(url).scheme or url.startswith("//"):
+    if not path or _ELSEWHERE.match(url):
         return None, None
     target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path))
     if not (path.endswith("/") or posixpath.basename(path) in (".", "..")):

@@ -52,6 +52,12 @@ _ATTRIBUTES = {"a": {"href", "title"}}
 
 
 @lru_cache(maxsize=None)
+def _clean(fragment: str) -> str:
+    """Only the inline HTML a catalogue string may produce (the checks refuse the rest; this is the backstop)."""
+    return nh3.clean(fragment, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"https"}, link_rel="noopener noreferrer")
+
+
+@lru_cache(maxsize=None)
 def relative(from_url: str, to_url: str) -> str:
     """The link from one directory URL ('communique/op1-i/') to another ('communique/#op1-i')."""
     target, _, fragment = to_url.partition("#")
@@ -83,7 +89,7 @@ class Renderer:
         self.catalogue = catalogue
         self.lang = lang
         self.language = catalogue.language(lang)
-        self._terms: list[tuple[str, str, str]] | None = None
+        self._terms: tuple[tuple[str, str, str], ...] | None = None
         self.site_url = (site_url or "/").rstrip("/") + "/"
 
     def t(self, key: str, **values: str) -> str:
@@ -112,8 +118,7 @@ class Renderer:
     def inline(self, domain: str, key: str) -> str:
         """A catalogue string as safe inline HTML, marked with its language when it falls back."""
         resolved = self.catalogue.resolve(self.lang, domain, key)
-        return self._mark(resolved, nh3.clean(to_html(resolved.text), tags=_TAGS, attributes=_ATTRIBUTES,
-                                              url_schemes={"https"}, link_rel="noopener noreferrer"))
+        return self._mark(resolved, _clean(to_html(resolved.text)))
 
     def _mark(self, resolved: Resolved, content: str) -> str:
         if not resolved.is_fallback(self.lang):

@@ -14,13 +14,24 @@ NOT_INDEXED = (".clause__permalink", ".clause__status", ".clause-context", ".tra
 
 def index(site: Path) -> str | None:
     """Write `site`/pagefind/ from the pages' `data-pagefind-body`; Pagefind's output if it failed."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
+    command = [*_pagefind(), "--site", str(site), "--silent"]
     command += [argument for selector in NOT_INDEXED for argument in ("--exclude-selectors", selector)]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         return (result.stdout + result.stderr).strip()
     _sort_languages(site / "pagefind/pagefind-entry.json")
     return None
+
+
+def _pagefind() -> list[str]:
+    """Pagefind's binary from the pinned `pagefind_bin` wheel, run directly (its Python launcher
+    would start a second interpreter for every build); the launcher if the binary is elsewhere."""
+    try:
+        from pagefind_bin import get_executable
+
+        return [str(get_executable())]
+    except (ImportError, FileNotFoundError):
+        return [sys.executable, "-m", "pagefind"]
 
 
 def _sort_languages(entry: Path) -> None:

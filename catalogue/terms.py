@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from catalogue.model import Catalogue
 from catalogue.safety import plain
@@ -11,7 +12,7 @@ from catalogue.safety import plain
 _TAG = re.compile(r"(<[^>]+>)")
 
 
-def terms(catalogue: Catalogue, lang: str) -> list[tuple[str, str, str]]:
+def terms(catalogue: Catalogue, lang: str) -> tuple[tuple[str, str, str], ...]:
     """(id, term, definition) of each glossary entry as a reader of `lang` sees it, longest term first;
     only the terms the English glossary wants linked where they appear."""
     found = []
@@ -22,17 +23,24 @@ def terms(catalogue: Catalogue, lang: str) -> list[tuple[str, str, str]]:
         resolved = catalogue.resolve(lang, "glossary", key)
         term = (resolved.translation.term if resolved.translation else None) or entry.term or key
         found.append((key, term, resolved.text))
-    return sorted(found, key=lambda item: -len(item[1]))
+    return tuple(sorted(found, key=lambda item: -len(item[1])))
 
 
-def annotate(fragment: str, glossary: list[tuple[str, str, str]], href: str) -> str:
+@lru_cache(maxsize=64)
+def _matcher(glossary: tuple[tuple[str, str, str], ...]) -> tuple[dict[str, tuple[str, str]], re.Pattern]:
+    """The terms by their case-folded form, and one pattern that finds any of them (built once per glossary)."""
+    by_term = {term.casefold(): (key, definition) for key, term, definition in glossary}
+    pattern = re.compile("(?<!\\w)(" + "|".join(re.escape(html.escape(t, quote=False)) for _, t, _ in glossary)
+                         + ")(?!\\w)", re.IGNORECASE)
+    return by_term, pattern
+
+
+def annotate(fragment: str, glossary: tuple[tuple[str, str, str], ...], href: str) -> str:
     """Link the first use of each glossary term in an HTML fragment to its definition (also a tooltip),
     leaving tags and the text of existing links alone."""
     if not glossary:
         return fragment
-    by_term = {term.casefold(): (key, definition) for key, term, definition in glossary}
-    pattern = re.compile("(?<!\\w)(" + "|".join(re.escape(html.escape(t, quote=False)) for _, t, _ in glossary)
-                         + ")(?!\\w)", re.IGNORECASE)
+    by_term, pattern = _matcher(glossary)
     done: set[str] = set()
     out, in_link = [], False
     for part in _TAG.split(fragment):

@@ -57,6 +57,7 @@ def line_of(container: Any, key: Any) -> int:
 
 
 _scalars = yaml.constructor.SafeConstructor()
+_STR = "tag:yaml.org,2002:str"
 _TOP_KEY = re.compile(r"^([^\s#:'\"{}\[\]-][^:#]*):(\s|$)")
 
 
@@ -124,6 +125,8 @@ def _convert(node: yaml.Node, rel: str, problems: list[Problem]) -> Any:
             result.append(_convert(item, rel, problems))
             result.lines.append(item.start_mark.line + 1)
         return result
+    if node.tag == _STR:
+        return node.value  # most scalars: no need for the constructor's machinery
     try:
         return _scalars.construct_object(node)
     except (ValueError, KeyError, AttributeError, TypeError) as error:
