@@ -164,11 +164,13 @@ def _strings(reader: _Reader, languages: list[Language]) -> dict[tuple[str, str,
     strings: dict[tuple[str, str, str], Translation] = {}
     configured = {lang.code for lang in languages}
     folder = reader.root / "translations"
+    config = (reader.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    where = next((n for n, line in enumerate(config, start=1) if line.strip() == "languages:"), 1)
     for child in sorted(folder.iterdir()) if folder.is_dir() else []:
         if child.is_dir() and child.name not in configured:
             reader.problem(
-                f"translations/{child.name}", 0, "", f"is a folder for the language {child.name!r}, which mkdocs.yml "
-                "does not configure; add the language there or remove the folder", child.name,
+                "mkdocs.yml", where, child.name, f"has a folder translations/{child.name}/ but is not configured here; "
+                "add it to these languages (locale, name, build) or remove the folder", child.name,
             )
     for lang in languages:
         known = {f"{domain}.yml" for domain in DOMAINS} | {LANGUAGE_FILE}

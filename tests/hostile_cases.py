@@ -400,4 +400,4 @@ def unknown_language_code(root: Path) -> str:
 def folder_for_an_unconfigured_language(root: Path) -> str:
     (root / "translations/xx").mkdir()
     (root / "translations/xx/site.yml").write_text(f'site-name:\n  text: "{PAYLOAD}"\n', encoding="utf-8")
-    return "translations/xx: [xx] is a folder for the language 'xx', which mkdocs.yml does not configure"
+    return f"mkdocs.yml:{line_of(root, 'mkdocs.yml', 'languages:')}: xx: [xx] has a folder translations/xx/ but is not configured"

@@ -230,8 +230,9 @@ def test_file_over_one_megabyte_is_refused(project_copy):
 def test_folder_for_an_unconfigured_language_is_reported(project_copy):
     (project_copy / "translations/xx").mkdir()
     (project_copy / "translations/xx/site.yml").write_text("site-name:\n  text: X\n", encoding="utf-8")
-    assert ("translations/xx: [xx] is a folder for the language 'xx', which mkdocs.yml does not configure; "
-            "add the language there or remove the folder") in problem_lines(project_copy)
+    line = line_of(project_copy, "mkdocs.yml", "languages:")
+    assert (f"mkdocs.yml:{line}: xx: [xx] has a folder translations/xx/ but is not configured here; "
+            "add it to these languages (locale, name, build) or remove the folder") in problem_lines(project_copy)
 
 
 # --- translations/: what a string may contain ----------------------------------
