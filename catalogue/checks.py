@@ -187,9 +187,9 @@ def check_translations(catalogue: Catalogue) -> list[Problem]:
         english = {k: t for (lang, d, k), t in catalogue.strings.items() if lang == source and d == domain}
         en_rel = f"translations/{source}/{domain}.yml"
         last = max(english.values(), key=lambda entry: entry.line, default=None)
+        line, where = (last.line, f" (after {last.key})") if last else (1, "")
         for key in sorted(wanted - english.keys()):
-            where = f" (after {last.key})" if last else ""
-            problems.append(Problem(en_rel, last.line if last else 1, key, source, f"has no English text; add it{where}"))
+            problems.append(Problem(en_rel, line, key, source, f"has no English text; add it{where}"))
         if domain in ("communique", "plain", "links"):
             for key in sorted(english.keys() - wanted):
                 entry = english[key]

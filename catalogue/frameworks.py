@@ -93,10 +93,7 @@ class FrameworkRenderer(Renderer):
                          f'<span class="instrument-kind">({self.ui(f"kind-{instrument.kind}")})</span> '
                          f'<span class="instrument-count" data-count="{count}"></span></li>')
         blocks = [
-            _front_matter(self.t("frameworks-title"), self.t("frameworks-intro")),
-            f"# {_heading(self.t('frameworks-title'))} {{#title}}",
-            self.notice(),
-            f"<p>{self.ui('frameworks-intro')}</p>",
+            *self.opening("frameworks"),
             '<ul class="instrument-list">\n' + "\n".join(items) + "\n</ul>",
             f'<p><a href="{relative(url, "crosswalk/")}">{self.ui("crosswalk-title")}</a> · '
             f'<a href="{relative(url, "open-data/")}">{self.ui("open-data-title")}</a></p>',

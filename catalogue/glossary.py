@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from catalogue.render import Page, Renderer, _front_matter, _heading, _join
+from catalogue.render import Page, Renderer, _join
 
 URL = "glossary/"
 
@@ -29,10 +29,7 @@ class GlossaryRenderer(Renderer):
                 if lang == source and domain == "glossary" and (lang, domain, key) in self.catalogue.usable]
         items = [item for _, item in sorted(self.entry(key) for key in keys)]
         blocks = [
-            _front_matter(self.t("glossary-title"), self.t("glossary-intro")),
-            f"# {_heading(self.t('glossary-title'))} {{#title}}",
-            self.notice(),
-            f"<p>{self.ui('glossary-intro')}</p>",
+            *self.opening("glossary"),
             '<dl class="glossary">\n' + "\n".join(items) + "\n</dl>",
         ]
         return Page("glossary/index.md", URL, _join(blocks))

@@ -40,13 +40,24 @@ def _locale(code: str) -> Locale | None:
         return None
 
 
-def unknown_languages(root: Path, languages: Iterable[Language]) -> list[Problem]:
-    """Each configured language code Babel does not know (no direction, dates or names), at its line in mkdocs.yml."""
+def language_problems(root: Path, languages: Iterable[Language]) -> list[Problem]:
+    """At their line in mkdocs.yml: each configured language code Babel does not know (no direction,
+    dates or names), and each folder of translations/ for a language that is not configured."""
     lines = (Path(root) / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-    return [Problem("mkdocs.yml", next((n for n, line in enumerate(lines, start=1)
-                                        if line.strip().removeprefix("- ") == f"locale: {language.code}"), 0),
-                    language.code, "", "is not a language code known to Babel; use an ISO 639 code such as fr or pt")
-            for language in languages if _locale(language.code) is None]
+
+    def line_of(text: str) -> int:
+        return next((n for n, line in enumerate(lines, start=1) if line.strip().removeprefix("- ") == text), 1)
+
+    codes = [language.code for language in languages]
+    folder = Path(root) / "translations"
+    unconfigured = sorted(child.name for child in folder.iterdir() if child.is_dir() and child.name not in codes) \
+        if folder.is_dir() else []
+    return ([Problem("mkdocs.yml", line_of(f"locale: {code}"), code, "",
+                     "is not a language code known to Babel; use an ISO 639 code such as fr or pt")
+             for code in codes if _locale(code) is None]
+            + [Problem("mkdocs.yml", line_of("languages:"), code, code,
+                       f"has a folder translations/{code}/ but is not configured here; "
+                       "add it to these languages (locale, name, build) or remove the folder") for code in unconfigured])
 
 
 def from_mkdocs_yml(path: Path) -> list[Language]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from catalogue import checks
-from catalogue.languages import unknown_languages
+from catalogue.languages import language_problems
 from catalogue.model import (INSTRUMENT_KINDS, KINDS, Catalogue, Change, Clause, Instrument, Language, Link, Provision,
                              Status, Translation)
 from catalogue.problems import Problem
@@ -162,16 +162,7 @@ def _links(reader: _Reader, data: Any) -> tuple[list[Link], list[str]]:
 
 def _strings(reader: _Reader, languages: list[Language]) -> dict[tuple[str, str, str], Translation]:
     strings: dict[tuple[str, str, str], Translation] = {}
-    configured = {lang.code for lang in languages}
     folder = reader.root / "translations"
-    config = (reader.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-    where = next((n for n, line in enumerate(config, start=1) if line.strip() == "languages:"), 1)
-    for child in sorted(folder.iterdir()) if folder.is_dir() else []:
-        if child.is_dir() and child.name not in configured:
-            reader.problem(
-                "mkdocs.yml", where, child.name, f"has a folder translations/{child.name}/ but is not configured here; "
-                "add it to these languages (locale, name, build) or remove the folder", child.name,
-            )
     for lang in languages:
         known = {f"{domain}.yml" for domain in DOMAINS} | {LANGUAGE_FILE}
         for extra in sorted((folder / lang.code).glob("*")) if (folder / lang.code).is_dir() else []:
@@ -327,7 +318,7 @@ def _servable(catalogue: Catalogue) -> Catalogue:
 
 def load(root: Path, languages: list[Language]) -> tuple[Catalogue, list[Problem]]:
     """Read the project at `root` for `languages` (the default first); return it with every problem found."""
-    reader = _Reader(Path(root), unknown_languages(root, languages))
+    reader = _Reader(Path(root), language_problems(root, languages))
     languages = _publication(reader, languages)
     clauses, header, start, end = _clauses(reader, reader.file("data/communique.yml"))
     instruments = _instruments(reader, reader.file("data/instruments.yml"))

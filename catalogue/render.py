@@ -177,6 +177,12 @@ class Renderer:
         parts.append("</div>")
         return "\n".join(p for p in parts if p)
 
+    def opening(self, name: str) -> list[str]:
+        """The start of a page named by its `<name>-title` and `<name>-intro` strings: metadata, heading,
+        the translation notice and the introduction."""
+        return [_front_matter(self.t(f"{name}-title"), self.t(f"{name}-intro")),
+                f"# {_heading(self.t(f'{name}-title'))} {{#title}}", self.notice(), f"<p>{self.ui(f'{name}-intro')}</p>"]
+
     def notice(self) -> str:
         if self.language.default:
             return ""

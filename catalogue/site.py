@@ -18,20 +18,16 @@ def neutral(catalogue: Catalogue, lang: str, url: str) -> str:
     return url[len(prefix):] if prefix and url.startswith(prefix) else url
 
 
-def alternates(catalogue: Catalogue, lang: str, url: str, site_url: str | None) -> tuple[list[dict], list[dict]]:
-    """The same page in every language: links relative to this page (for the switcher),
-    and absolute ones (with an x-default), for pages served at any address such as the 404 page."""
+def alternates(catalogue: Catalogue, lang: str, url: str, base: str | None = None) -> list[dict]:
+    """The same page in every language, for the language switcher: links relative to this page, or
+    absolute under the site's address `base` for a page served at any address (the 404 page).
+    (Search engines find the alternates in the sitemap, catalogue/sitemap.py.)"""
     path = neutral(catalogue, lang, url)
     here = catalogue.language(lang).prefix + path
-    base = (site_url or "/").rstrip("/") + "/"
-    switcher, head = [], []
-    for language in catalogue.languages:
-        target = language.prefix + path
-        switcher.append({"lang": language.code, "name": language.name, "dir": language.direction,
-                         "link": relative(here, target), "current": language.code == lang})
-        head.append({"lang": language.code, "name": language.name, "link": base + target})
-    head.append({"lang": "x-default", "name": catalogue.default.name, "link": base + path})
-    return switcher, head
+    root = None if base is None else base.rstrip("/") + "/"
+    return [{"lang": language.code, "name": language.name, "dir": language.direction, "current": language.code == lang,
+             "link": relative(here, language.prefix + path) if root is None else root + language.prefix + path}
+            for language in catalogue.languages]
 
 
 def footer_links(catalogue: Catalogue, lang: str, titles: Mapping[str, str]) -> list[dict]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gzip
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
 from catalogue.model import Catalogue
 from catalogue.site import neutral
@@ -37,7 +37,7 @@ def sitemap(catalogue: Catalogue, pages: Mapping[str, Iterable[str]], site_url: 
         if len(versions) > 1 and default:
             links += f"    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href={quoteattr(default)}/>\n"
         for _, url in versions:
-            out.append(f"  <url>\n    <loc>{url.replace('&', '&amp;')}</loc>\n{links if len(versions) > 1 else ''}  </url>\n")
+            out.append(f"  <url>\n    <loc>{escape(url)}</loc>\n{links if len(versions) > 1 else ''}  </url>\n")
     out.append("</urlset>\n")
     return "".join(out)
 

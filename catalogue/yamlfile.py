@@ -73,8 +73,8 @@ class _Loader(yaml.SafeLoader):
 
 
 # libyaml (PyYAML's C parser) composes nodes ten times faster than the pure-Python reader, but it
-# neither refuses aliases nor guards its recursion: it only reads a file that cannot hold an alias
-# (no anchor or no alias mark) or deep flow nesting. Whatever it rejects is read again by the
+# neither refuses aliases nor guards its recursion: it only reads a file that can hold neither an alias
+# (no anchor or no alias mark) nor deep flow nesting. Whatever it rejects is read again by the
 # pure-Python reader, whose messages are the ones contributors see.
 _FAST = getattr(yaml, "CSafeLoader", None)
 _MAX_FAST_BRACKETS = 200

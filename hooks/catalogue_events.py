@@ -80,7 +80,7 @@ def on_page_context(context, page, config, nav):
     the page for the sitemap (which carries the hreflang alternates)."""
     catalogue = state["catalogue"]
     lang = _i18n(config).current_language
-    context["page_alternates"], _ = alternates(catalogue, lang, page.url, config.site_url)
+    context["page_alternates"] = alternates(catalogue, lang, page.url)
     config.extra.alternate = []  # static-i18n's: Material would put them in the head (see catalogue/sitemap.py)
     state["urls"].setdefault(lang, set()).add(page.url)
     context["footer_links"] = _footer_links(config)
@@ -91,11 +91,11 @@ def on_page_context(context, page, config, nav):
 def on_template_context(context, template_name, config):
     """Pages that are only a template (the 404 page, served at any depth): the language
     switcher goes to each language's home page, the footer links to the same pages."""
-    switcher, homes = alternates(state["catalogue"], _i18n(config).current_language, "", config.site_url)
-    context["page_alternates"] = [{**item, "link": home["link"]} for item, home in zip(switcher, homes)]
+    lang = _i18n(config).current_language
+    context["page_alternates"] = alternates(state["catalogue"], lang, "", config.site_url or "/")
     config.extra.alternate = []
     context["footer_links"] = _footer_links(config)
-    context["footer_label"] = state["catalogue"].text(_i18n(config).current_language, "site", "footer-label")
+    context["footer_label"] = state["catalogue"].text(lang, "site", "footer-label")
     return context
 
 

@@ -64,13 +64,13 @@ def _bare_catalogue() -> Catalogue:
                      summit_start=date(2019, 12, 11), summit_end=date(2019, 12, 12))
 
 
-def test_alternates_offer_the_same_page_in_every_language_with_an_x_default():
-    switcher, head = alternates(_bare_catalogue(), "fr", "fr/communique/op1-iii/", "https://example.org/site/")
+def test_alternates_offer_the_same_page_in_every_language():
+    switcher = alternates(_bare_catalogue(), "fr", "fr/communique/op1-iii/")
+    absolute = alternates(_bare_catalogue(), "fr", "fr/communique/op1-iii/", "https://example.org/site")
     codes = [language.code for language in languages()]
-    assert [item["lang"] for item in switcher] == codes
-    assert [item["lang"] for item in head] == [*codes, "x-default"]
-    links = {item["lang"]: item["link"] for item in head}
-    assert links["en"] == links["x-default"] == "https://example.org/site/communique/op1-iii/"
+    assert [item["lang"] for item in switcher] == [item["lang"] for item in absolute] == codes
+    links = {item["lang"]: item["link"] for item in absolute}
+    assert links["en"] == "https://example.org/site/communique/op1-iii/"
     assert links["ar"] == "https://example.org/site/ar/communique/op1-iii/"
     here = {item["lang"]: item for item in switcher}
     assert here["fr"]["current"] and here["fr"]["link"] == "./"
@@ -80,10 +80,9 @@ def test_alternates_offer_the_same_page_in_every_language_with_an_x_default():
     assert here["ar"]["dir"] == "rtl" and here["en"]["dir"] == "ltr"
 
 
-def test_alternates_of_the_home_page_without_a_site_url():
-    switcher, head = alternates(_bare_catalogue(), "en", "", None)
-    assert {item["lang"]: item["link"] for item in head}["x-default"] == "/"
-    assert {item["lang"]: item["link"] for item in switcher}["fr"] == "fr/"
+def test_alternates_of_the_home_page_relative_and_from_the_root():
+    assert {item["lang"]: item["link"] for item in alternates(_bare_catalogue(), "en", "")}["fr"] == "fr/"
+    assert {item["lang"]: item["link"] for item in alternates(_bare_catalogue(), "en", "", "/")}["en"] == "/"
 
 
 # --- what a string may contain ----------------------------------------------
