@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from catalogue import load
-from catalogue.languages import from_mkdocs_yml
-from catalogue.pages import pages, static_files
+from catalogue.sources.languages import from_mkdocs_yml
+from catalogue.render.pages import pages, static_files
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}

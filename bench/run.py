@@ -24,9 +24,9 @@ from bench import builds, lighthouse, synthetic  # noqa: E402
 from bench.report import Report  # noqa: E402
 from bench.transfer import Browser, compressed, longest_word  # noqa: E402
 from catalogue import load  # noqa: E402
-from catalogue.languages import from_mkdocs_yml  # noqa: E402
-from catalogue.render import plain  # noqa: E402
-from catalogue.hosting import prepare_for_hosting  # noqa: E402
+from catalogue.sources.languages import from_mkdocs_yml  # noqa: E402
+from catalogue.render.core import plain  # noqa: E402
+from catalogue.publish.hosting import prepare_for_hosting  # noqa: E402
 from tests.browser import serve  # noqa: E402
 from tests.nginx import free_port, nginx  # noqa: E402
 

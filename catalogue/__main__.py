@@ -1,5 +1,5 @@
 import sys
 
-from catalogue.cli import main
+from catalogue.tools.cli import main
 
 sys.exit(main())

@@ -17,11 +17,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from catalogue import load, offline, search, sitemap  # noqa: E402
-from catalogue.languages import from_entries  # noqa: E402
-from catalogue.pages import pages, static_files  # noqa: E402
-from catalogue.site import alternates, footer_links  # noqa: E402
-from catalogue.theme import repair  # noqa: E402
+from catalogue import load  # noqa: E402
+from catalogue.publish import offline  # noqa: E402
+from catalogue.publish import search  # noqa: E402
+from catalogue.publish import sitemap  # noqa: E402
+from catalogue.sources.languages import from_entries  # noqa: E402
+from catalogue.render.pages import pages, static_files  # noqa: E402
+from catalogue.render.site import alternates, footer_links  # noqa: E402
+from catalogue.render.theme import repair  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 state: dict = {}
@@ -81,7 +84,7 @@ def on_page_context(context, page, config, nav):
     catalogue = state["catalogue"]
     lang = _i18n(config).current_language
     context["page_alternates"] = alternates(catalogue, lang, page.url)
-    config.extra.alternate = []  # static-i18n's: Material would put them in the head (see catalogue/sitemap.py)
+    config.extra.alternate = []  # static-i18n's: Material would put them in the head (see catalogue/publish/sitemap.py)
     state["urls"].setdefault(lang, set()).add(page.url)
     context["footer_links"] = _footer_links(config)
     context["footer_label"] = catalogue.text(lang, "site", "footer-label")

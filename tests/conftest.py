@@ -19,8 +19,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from catalogue import load  # noqa: E402
-from catalogue.languages import from_mkdocs_yml  # noqa: E402
-from catalogue.model import Language, fingerprint  # noqa: E402
+from catalogue.sources.languages import from_mkdocs_yml  # noqa: E402
+from catalogue.domain.model import Language, fingerprint  # noqa: E402
 
 PROJECT_PARTS = ("data", "translations", "docs", "overrides", "hooks", "catalogue", "schemas", "deploy", "mkdocs.yml")
 
@@ -167,7 +167,7 @@ def host_port() -> int:
 def hosted(host_port, tmp_path_factory) -> Path:
     """The site as `make build` publishes it (with _headers and .gz/.br files), built for its
     address on 127.0.0.1 (the sitemap and the 404 pages use absolute URLs)."""
-    from catalogue.hosting import prepare_for_hosting
+    from catalogue.publish.hosting import prepare_for_hosting
     from tests.sitebuild import build
 
     folder = tmp_path_factory.mktemp("hosted") / "site"

@@ -26,7 +26,7 @@ from conftest import (
 )
 
 from catalogue import load
-from catalogue.opendata import catalogue_json
+from catalogue.render.opendata import catalogue_json
 
 FR = "translations/fr/communique.yml"
 ALLOWED = "data/allowed-domains.yml"

@@ -7,9 +7,10 @@ import json
 
 import pytest
 
-from catalogue import cite, load
-from catalogue.offline import rewrite
-from catalogue.render import Renderer
+from catalogue import load
+from catalogue.render import cite
+from catalogue.publish.offline import rewrite
+from catalogue.render.core import Renderer
 from tests.conftest import ROOT, languages
 
 SITE = "https://example.org/"

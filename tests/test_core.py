@@ -11,13 +11,14 @@ import pytest
 import yaml
 from conftest import ROOT, english_text, languages, publish_language, replace_block, translation_entry, write_entry
 
-from catalogue import Catalogue, load, safety
-from catalogue.languages import from_mkdocs_yml
-from catalogue.model import fingerprint
-from catalogue.render import relative
-from catalogue.safety import text_problems, to_html
-from catalogue.site import alternates
-from catalogue.status import EntryState, summary
+from catalogue import Catalogue, load
+from catalogue.validate import safety
+from catalogue.sources.languages import from_mkdocs_yml
+from catalogue.domain.model import fingerprint
+from catalogue.render.core import relative
+from catalogue.validate.safety import text_problems, to_html
+from catalogue.render.site import alternates
+from catalogue.domain.status import EntryState, summary
 
 OP1_III = "Sharing best practise on preventing and tackling this crime in all of its forms;"
 OLD_FINGERPRINT = "deadbeef0000"  # a fingerprint of no English text

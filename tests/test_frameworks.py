@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from catalogue import load
-from catalogue.languages import from_mkdocs_yml
+from catalogue.sources.languages import from_mkdocs_yml
 from tests.sitebuild import ROOT
 from tests.test_site import CODES, prefix
 

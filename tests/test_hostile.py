@@ -62,8 +62,8 @@ def test_serve_mode_keeps_going_and_shows_english_in_place_of_every_unsafe_strin
 def _serve_pages(root: Path) -> dict[str, str]:
     """Every page and file our hooks add, in every language, as `mkdocs serve` would build them."""
     from catalogue import load
-    from catalogue.languages import from_mkdocs_yml
-    from catalogue.pages import pages, static_files
+    from catalogue.sources.languages import from_mkdocs_yml
+    from catalogue.render.pages import pages, static_files
 
     catalogue, _ = load(root, from_mkdocs_yml(root / "mkdocs.yml"))
     out = {}

@@ -20,7 +20,7 @@ import pytest
 import yaml
 from playwright.sync_api import Error as PlaywrightError
 
-from catalogue.hosting import TEXT_SUFFIXES, precompress
+from catalogue.publish.hosting import TEXT_SUFFIXES, precompress
 from tests.conftest import ROOT, languages
 from tests.pagetypes import representative_pages
 

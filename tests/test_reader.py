@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from catalogue.offline import build, zip_path
+from catalogue.publish.offline import build, zip_path
 from tests.conftest import languages
 
 LANGUAGES = languages()

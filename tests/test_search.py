@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from catalogue.render import plain
+from catalogue.render.core import plain
 from tests.browser import watch
 from tests.conftest import ROOT, languages
 

@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from catalogue.languages import from_mkdocs_yml
+from catalogue.sources.languages import from_mkdocs_yml
 from tests.sitebuild import ROOT
 
 LANGUAGES = from_mkdocs_yml(ROOT / "mkdocs.yml")

@@ -17,11 +17,11 @@ import yaml
 from ruamel.yaml import YAML
 
 from catalogue import load
-from catalogue.hosting import prepare_for_hosting
-from catalogue.languages import from_mkdocs_yml
-from catalogue.model import fingerprint
-from catalogue.scaffold import ScaffoldError, scaffold
-from catalogue.status import STATES, TRANSLATED, entry_states, summary
+from catalogue.publish.hosting import prepare_for_hosting
+from catalogue.sources.languages import from_mkdocs_yml
+from catalogue.domain.model import fingerprint
+from catalogue.tools.scaffold import ScaffoldError, scaffold
+from catalogue.domain.status import STATES, TRANSLATED, entry_states, summary
 
 
 def _load(root: Path):

@@ -7,8 +7,8 @@ import html
 
 from babel.dates import format_date
 
-from catalogue.model import Instrument, Link
-from catalogue.render import Page, Renderer, _front_matter, _heading, _join, clause_url, plain, relative
+from catalogue.domain.model import Instrument, Link
+from catalogue.render.core import Page, Renderer, _front_matter, _heading, _join, clause_url, plain, relative
 
 
 class FrameworkRenderer(Renderer):

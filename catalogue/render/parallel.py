@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import html
 
-from catalogue.model import Clause
-from catalogue.render import PARALLEL_URL, Page, Renderer, _front_matter, _heading, _join, clause_url, relative
+from catalogue.domain.model import Clause
+from catalogue.render.core import PARALLEL_URL, Page, Renderer, _front_matter, _heading, _join, clause_url, relative
 
 
 def cell(renderer: Renderer, clause: Clause) -> str:

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from catalogue.model import Clause
+from catalogue.domain.model import Clause
 
 if TYPE_CHECKING:  # render.py imports this module to draw the tools under each clause
-    from catalogue.render import Renderer
+    from catalogue.render.core import Renderer
 
 RIS = ("cite.ris", "application/x-research-info-systems", "RIS")
 CSL_JSON = ("cite.json", "application/vnd.citationstyles.csl+json", "CSL-JSON")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from catalogue.render import Page, Renderer, _join
+from catalogue.render.core import Page, Renderer, _join
 
 URL = "glossary/"
 

@@ -6,8 +6,8 @@ import html
 import re
 from functools import lru_cache
 
-from catalogue.model import Catalogue
-from catalogue.safety import plain
+from catalogue.domain.model import Catalogue
+from catalogue.validate.safety import plain
 
 _TAG = re.compile(r"(<[^>]+>)")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from catalogue.model import Catalogue, Status, fingerprint
-from catalogue.problems import Problem
+from catalogue.domain.model import Catalogue, Status, fingerprint
+from catalogue.domain.problems import Problem
 
 STATES = ("reviewed", "human-draft", "machine-draft", "stale", "invalid", "missing")
 TRANSLATED = ("reviewed", "human-draft", "machine-draft")

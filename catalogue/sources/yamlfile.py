@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from catalogue.problems import Problem
+from catalogue.domain.problems import Problem
 
 MAX_BYTES = 1_000_000
 

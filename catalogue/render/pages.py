@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from catalogue import cite, opendata, parallel
-from catalogue.frameworks import FrameworkRenderer
-from catalogue.glossary import GlossaryRenderer
-from catalogue.model import Catalogue
-from catalogue.render import Page, Renderer, redirects
-from catalogue.statuspage import StatusRenderer
+from catalogue.render import cite
+from catalogue.render import opendata
+from catalogue.render import parallel
+from catalogue.render.frameworks import FrameworkRenderer
+from catalogue.render.glossary import GlossaryRenderer
+from catalogue.domain.model import Catalogue
+from catalogue.render.core import Page, Renderer, redirects
+from catalogue.render.statuspage import StatusRenderer
 
-SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
 
 
 def pages(catalogue: Catalogue, lang: str, site_url: str = "") -> list[Page]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from catalogue.model import Catalogue
-from catalogue.render import relative
+from catalogue.domain.model import Catalogue
+from catalogue.render.core import relative
 
 FOOTER_PAGES = ("help/", "glossary/", "contribute/", "status/", "accessibility/")
 
@@ -21,7 +21,7 @@ def neutral(catalogue: Catalogue, lang: str, url: str) -> str:
 def alternates(catalogue: Catalogue, lang: str, url: str, base: str | None = None) -> list[dict]:
     """The same page in every language, for the language switcher: links relative to this page, or
     absolute under the site's address `base` for a page served at any address (the 404 page).
-    (Search engines find the alternates in the sitemap, catalogue/sitemap.py.)"""
+    (Search engines find the alternates in the sitemap, catalogue/publish/sitemap.py.)"""
     path = neutral(catalogue, lang, url)
     here = catalogue.language(lang).prefix + path
     root = None if base is None else base.rstrip("/") + "/"

@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from string import Formatter
 from typing import Any
 
-from catalogue.model import INSTRUMENT_KINDS, Catalogue, Status, Translation, fingerprint
-from catalogue.problems import Problem
-from catalogue.render import SITE_KEYS
-from catalogue.safety import text_problems, url_problem
-from catalogue.yamlfile import line_of
+from catalogue.domain.model import INSTRUMENT_KINDS, Catalogue, Status, Translation, fingerprint
+from catalogue.domain.problems import Problem
+from catalogue.render.core import SITE_KEYS
+from catalogue.validate.safety import text_problems, url_problem
+from catalogue.sources.yamlfile import line_of
 
 COMMUNIQUE = "data/communique.yml"
 LINKS = "data/links.yml"

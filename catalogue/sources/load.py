@@ -7,13 +7,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from catalogue import checks
-from catalogue.languages import language_problems
-from catalogue.model import (INSTRUMENT_KINDS, KINDS, Catalogue, Change, Clause, Instrument, Language, Link, Provision,
+from catalogue.validate import checks
+from catalogue.sources.languages import language_problems
+from catalogue.domain.model import (INSTRUMENT_KINDS, KINDS, Catalogue, Change, Clause, Instrument, Language, Link, Provision,
                              Status, Translation)
-from catalogue.problems import Problem
-from catalogue.safety import page_problems, url_problem
-from catalogue.yamlfile import Mapping, Sequence, line_of, read
+from catalogue.domain.problems import Problem
+from catalogue.validate.safety import page_problems, url_problem
+from catalogue.sources.yamlfile import Mapping, Sequence, line_of, read
 
 DOMAINS = ("communique", "plain", "site", "frameworks", "links", "glossary")
 ENTRY_FIELDS = {"text", "source", "status", "reviewer", "history", "note"}

@@ -8,8 +8,8 @@ from pathlib import Path
 import yaml
 from babel import Locale, UnknownLocaleError
 
-from catalogue.model import Language
-from catalogue.problems import Problem
+from catalogue.domain.model import Language
+from catalogue.domain.problems import Problem
 
 
 class _ConfigLoader(yaml.SafeLoader):

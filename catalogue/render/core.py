@@ -17,10 +17,10 @@ import nh3
 from babel import Locale
 from babel.dates import format_date
 
-from catalogue import cite
-from catalogue.model import Catalogue, Clause, Link, Resolved, Status
-from catalogue.safety import plain, to_html
-from catalogue.terms import annotate, terms
+from catalogue.render import cite
+from catalogue.domain.model import Catalogue, Clause, Link, Resolved, Status
+from catalogue.validate.safety import plain, to_html
+from catalogue.render.terms import annotate, terms
 
 SITE_KEYS = (
     "site-name", "site-description", "full-text-title", "heading-preamble", "heading-operative",
@@ -28,20 +28,20 @@ SITE_KEYS = (
     "summit-place", "sub-item-context", "permalink-title", "clause-page-link", "in-full-text",
     "previous-clause", "next-clause", "clause-sources-heading", "unofficial-translation",
     "status-machine-draft", "status-reviewed", "status-untranslated", "provision-article", "provision-capability", "draft-notice",
-    # framework pages, crosswalk and open data (catalogue/frameworks.py, catalogue/opendata.py)
+    # framework pages, crosswalk and open data (render/frameworks.py, render/opendata.py)
     "frameworks-title", "frameworks-intro", "kind-treaty", "kind-protocol", "kind-framework", "kind-statement",
     "kind-guidelines", "facts-kind", "facts-adopted-by", "facts-adopted", "facts-in-force", "facts-official-text",
     "not-confirmed", "no-official-text", "official-text-link", "provisions-heading", "cited-by",
     "cited-whole-heading", "not-cited", "crosswalk-title", "crosswalk-intro", "crosswalk-clause", "crosswalk-total",
     "crosswalk-list-heading", "open-data-title", "open-data-intro", "open-data-catalogue", "open-data-catalogue-csv",
     "open-data-crosswalk", "open-data-schemas",
-    # plain words, glossary, translation status, footer (catalogue/glossary.py, catalogue/statuspage.py)
+    # plain words, glossary, translation status, footer (render/glossary.py, render/statuspage.py)
     "plain-heading", "glossary-title", "glossary-intro", "glossary-avoid", "status-title", "status-intro",
     "status-language", "status-publication", "status-translated", "status-published", "status-draft",
     "status-progress", "status-human-draft", "status-state-human-draft", "status-state-reviewed",
     "status-state-machine-draft", "status-state-stale", "status-state-invalid", "status-state-missing",
     "status-by-clause", "status-by-clause-intro", "footer-label",
-    # copy link, cite, parallel view and offline copy (catalogue/cite.py, parallel.py, offline.py)
+    # copy link, cite, parallel view and offline copy (render/cite.py, render/parallel.py, publish/offline.py)
     "cite-document", "cite-place", "cite-template", "cite-clause-preamble", "cite-clause-preambular",
     "cite-clause-operative", "copy-link", "cite-button", "link-copied", "citation-copied", "cite-summary",
     "permalink-label", "cite-text-label", "cite-downloads", "parallel-link", "parallel-title", "parallel-intro",
@@ -239,7 +239,7 @@ class Renderer:
         return Page("communique/index.md", url, _join(blocks))
 
     def parallel_link(self, page_url: str) -> str:
-        """The way from the full text to the parallel view (catalogue/parallel.py)."""
+        """The way from the full text to the parallel view (render/parallel.py)."""
         key = "parallel-index-title" if self.language.default else "parallel-link"
         return (f'<p class="parallel-link"><a href="{relative(page_url, PARALLEL_URL)}">'
                 f'{html.escape(self.t(key))}</a></p>')

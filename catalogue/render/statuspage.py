@@ -6,9 +6,9 @@ import html
 
 from babel.numbers import format_decimal, format_percent
 
-from catalogue.model import Catalogue
-from catalogue.render import Page, Renderer, _front_matter, _heading, _join, clause_url, relative
-from catalogue.status import STATES, EntryState, entry_states, summary
+from catalogue.domain.model import Catalogue
+from catalogue.render.core import Page, Renderer, _front_matter, _heading, _join, clause_url, relative
+from catalogue.domain.status import STATES, EntryState, entry_states, summary
 
 URL = "status/"
 

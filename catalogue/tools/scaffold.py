@@ -10,9 +10,9 @@ from pathlib import Path
 import yaml
 from babel import Locale, UnknownLocaleError
 
-from catalogue.languages import from_mkdocs_yml
-from catalogue.load import DOMAINS, LANGUAGE_FILE
-from catalogue.model import fingerprint
+from catalogue.sources.languages import from_mkdocs_yml
+from catalogue.sources.load import DOMAINS, LANGUAGE_FILE
+from catalogue.domain.model import fingerprint
 
 _CODE = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$")
 _FRONT_MATTER = re.compile(r"\A(---\n.*?\n---\n)?(.*)\Z", re.DOTALL)

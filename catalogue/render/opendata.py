@@ -7,10 +7,10 @@ import html
 import io
 import json
 
-from catalogue import offline
-from catalogue.frameworks import FrameworkRenderer
-from catalogue.model import Catalogue
-from catalogue.render import Page, _front_matter, _heading, _join, clause_url, plain
+from catalogue.publish import offline
+from catalogue.render.frameworks import FrameworkRenderer
+from catalogue.domain.model import Catalogue
+from catalogue.render.core import Page, _front_matter, _heading, _join, clause_url, plain
 
 FILES = "open-data/"
 

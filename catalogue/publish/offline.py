@@ -14,7 +14,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from catalogue.model import Catalogue, Language
+from catalogue.domain.model import Catalogue, Language
 
 FOLDER = "offline/"
 SECTIONS = ("", "communique/", "frameworks/", "crosswalk/")
