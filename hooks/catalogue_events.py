@@ -6,25 +6,20 @@ Only MkDocs events live here; the work is done by the `catalogue` package.
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from catalogue import load
+from catalogue.publish import offline, search, sitemap
+from catalogue.render.pages import pages, static_files
+from catalogue.render.site import alternates, footer_links
+from catalogue.render.theme import repair
+from catalogue.sources.languages import from_entries
 
-from catalogue import load  # noqa: E402
-from catalogue.publish import offline  # noqa: E402
-from catalogue.publish import search  # noqa: E402
-from catalogue.publish import sitemap  # noqa: E402
-from catalogue.sources.languages import from_entries  # noqa: E402
-from catalogue.render.pages import pages, static_files  # noqa: E402
-from catalogue.render.site import alternates, footer_links  # noqa: E402
-from catalogue.render.theme import repair  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 state: dict = {}
