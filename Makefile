@@ -7,6 +7,12 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# The engine that builds the site: MkDocs 1.6, or ProperDocs (its maintained fork, same config and
+# hooks, byte-identical output apart from the generator tag): make build ENGINE=properdocs
+ENGINE ?= mkdocs
+ifeq ($(filter mkdocs properdocs,$(ENGINE)),)
+$(error ENGINE must be mkdocs or properdocs, not $(ENGINE))
+endif
 # The translators' tools, run by the engine's adapter (it reads mkdocs.yml as MkDocs does).
 CATALOGUE := $(PY) hooks/catalogue_cli.py
 export NO_MKDOCS_2_WARNING := 1
@@ -52,13 +58,13 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 serve: $(VENV)/.site
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	$(PY) -m $(ENGINE) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 # Build strictly elsewhere, add what hosts need (deploy/_headers, .gz and .br files), then swap:
 # a failed build never replaces the last good site/.
 build: $(VENV)/.site
 	rm -rf .site-build
-	$(PY) -m mkdocs build --strict --site-dir .site-build
+	$(PY) -m $(ENGINE) build -f mkdocs.yml --strict --site-dir .site-build
 	$(CATALOGUE) prepare-hosting .site-build
 	rm -rf site && mv .site-build site
 
