@@ -1,6 +1,6 @@
 # Two commands do everything on a fresh machine (Python 3.11.5 or newer):
 #   make serve   install the pinned dependencies and serve the site at http://127.0.0.1:8000
-#   make test    install everything the tests need and run the whole suite
+#   make test    install everything the tests need and run the whole suite (make test-fast: the core's tests)
 # Tools for translators: make check | status [LANG=fr] | diff LANG=fr ID=op1-iii | accept LANG=fr ID=op1-iii
 #                        | new-language CODE=ha [NAME=Hausa]
 
@@ -25,7 +25,7 @@ endif
 # LANG is also the shell's locale: only a LANG given on the command line names a language.
 ONLY_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),)
 
-.PHONY: serve build test check status diff accept new-language clean bench
+.PHONY: serve build test test-fast check status diff accept new-language clean bench
 
 # The pinned dependencies, then this project as a package (editable: the code is used where it is).
 $(VENV)/.site: requirements.txt pyproject.toml
@@ -70,6 +70,10 @@ build: $(VENV)/.site
 
 test: $(VENV)/.test node_modules/.installed
 	$(PY) -m pytest
+
+# The core's own tests (marked `core`: the catalogue, its checks and layers, no site build), in under a minute.
+test-fast: $(VENV)/.test
+	$(PY) -m pytest -m core
 
 check: $(VENV)/.site
 	$(CATALOGUE) check
