@@ -17,6 +17,7 @@ from catalogue.publish.finish import finish
 from catalogue.render.pages import pages, static_files
 from catalogue.render.site import alternates, footer_links
 from catalogue.render.theme import repair
+from catalogue.render.urls import localised
 from catalogue.sources.languages import from_entries
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
@@ -61,7 +62,7 @@ def on_files(files, config):
     language = catalogue.language(_i18n(config).current_language)
     for page in pages(catalogue, language.code, config.site_url):
         file = File.generated(config, page.src, content=page.markdown)
-        file.dest_uri = language.prefix + file.dest_uri
+        file.dest_uri = localised(language, file.dest_uri)
         files.append(file)
     for path, content in static_files(catalogue, language.code, config.site_url).items():
         files.append(File.generated(config, path, content=content))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from catalogue.domain.model import Catalogue
 from catalogue.publish import offline, search, sitemap
+from catalogue.render.urls import localised
 
 
 def finish(site_dir: Path, catalogue: Catalogue, site_url: str | None, pages: Mapping[str, Iterable[str]],
@@ -29,4 +30,4 @@ def write_not_found(site: Path, catalogue: Catalogue, pages: Mapping[str, str]) 
     for language in catalogue.languages:
         page = pages.get(language.code)
         if page is not None:
-            (site / language.prefix / "404.html").write_text(page, encoding="utf-8")
+            (site / localised(language, "404.html")).write_text(page, encoding="utf-8")

@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from catalogue.domain.model import Catalogue
 from catalogue.render.site import neutral
+from catalogue.render.urls import site_root
 
 HEADER = ('<?xml version="1.0" encoding="UTF-8"?>\n'
           '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n')
@@ -22,7 +23,7 @@ HEADER = ('<?xml version="1.0" encoding="UTF-8"?>\n'
 
 def sitemap(catalogue: Catalogue, pages: Mapping[str, Iterable[str]], site_url: str | None) -> str:
     """`pages`: the URLs of the pages built in each language (as MkDocs gives them, from the site root)."""
-    base = (site_url or "/").rstrip("/") + "/"
+    base = site_root(site_url)
     where: dict[str, dict[str, str]] = {}  # language-neutral path → language → URL
     for language in catalogue.languages:
         for url in pages.get(language.code, ()):

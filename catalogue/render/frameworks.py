@@ -7,15 +7,16 @@ import html
 
 from babel.dates import format_date
 
-from catalogue.domain.model import Instrument, Link
-from catalogue.render.core import Renderer
+from catalogue.domain import keys
+from catalogue.domain.model import Instrument, Link, Target
+from catalogue.render.links import Links
 from catalogue.render import markup
 from catalogue.render.markup import Page
-from catalogue.render.urls import clause_url, relative
+from catalogue.render.urls import clause_url, relative, target_url
 from catalogue.validate.safety import plain
 
 
-class FrameworkRenderer(Renderer):
+class FrameworkRenderer(Links):
     """Renders the framework side of the site in one language."""
 
     def date(self, value) -> str:
@@ -26,7 +27,7 @@ class FrameworkRenderer(Renderer):
     def facts(self, instrument: Instrument) -> str:
         rows = [
             ("facts-kind", self.ui(f"kind-{instrument.kind}")),
-            ("facts-adopted-by", self.inline("frameworks", f"{instrument.id}.adopted-by")),
+            ("facts-adopted-by", self.inline("frameworks", keys.instrument(instrument.id, "adopted-by"))),
             ("facts-adopted", html.escape(self.date(instrument.adopted))),
         ]
         if instrument.in_force:
@@ -45,24 +46,24 @@ class FrameworkRenderer(Renderer):
         for link in links:
             clause = self.catalogue.clause(link.clause)
             href = relative(page_url, clause_url(clause.id) + "#sources")
-            relation = self.inline("frameworks", f"relation.{link.relation}.reverse")
+            relation = self.inline("frameworks", keys.relation(link.relation, reverse=True))
             rows.append(f'<li class="backlink" data-clause="{clause.id}" data-relation="{link.relation}">'
                         f'<span class="backlink__relation">{relation}</span> '
                         f'<a href="{href}">{html.escape(self.label(clause))}</a>'
-                        f'<p class="backlink__rationale">{self.prose("links", link.key, page_url)}</p></li>')
+                        f'<p class="backlink__rationale">{self.prose("links", keys.rationale(link), page_url)}</p></li>')
         return (f'<div class="cited-by"><p class="cited-by__heading">{self.ui("cited-by")}</p>\n'
                 f'<ul>\n' + "\n".join(rows) + "\n</ul></div>")
 
     def instrument_page(self, instrument: Instrument) -> Page:
-        url = f"frameworks/{instrument.id}/"
-        name = plain(self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.name").text)
-        summary = self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.summary").text
+        url = target_url(Target(instrument.id))
+        name = plain(self.catalogue.resolve(self.lang, "frameworks", keys.instrument(instrument.id, "name")).text)
+        summary = self.catalogue.resolve(self.lang, "frameworks", keys.instrument(instrument.id, "summary")).text
         blocks = [
-            markup.front_matter(plain(self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.short").text),
+            markup.front_matter(plain(self.catalogue.resolve(self.lang, "frameworks", keys.instrument(instrument.id, "short")).text),
                           plain(summary)),
             f"# {markup.heading(name)} {{#title}}",
             self.notice(),
-            f'<p class="instrument-summary">{self.prose("frameworks", f"{instrument.id}.summary", url)}</p>',
+            f'<p class="instrument-summary">{self.prose("frameworks", keys.instrument(instrument.id, "summary"), url)}</p>',
             self.facts(instrument),
         ]
         whole = [link for link in self.catalogue.links_to(instrument.id) if link.provision is None]
@@ -75,11 +76,11 @@ class FrameworkRenderer(Renderer):
         for provision in instrument.provisions:
             if provision.domain is not None and provision.domain != domain:
                 domain = provision.domain
-                title = plain(self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.domain-{domain}").text)
+                title = plain(self.catalogue.resolve(self.lang, "frameworks", keys.domain(instrument.id, domain)).text)
                 blocks.append(f"### {markup.heading(title)} {{#domain-{domain}}}")
             level = "####" if provision.domain is not None else "###"
             label = self.provision_label(instrument.id, provision.id)
-            heading = plain(self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.{provision.id}").text)
+            heading = plain(self.catalogue.resolve(self.lang, "frameworks", keys.provision(instrument.id, provision.id)).text)
             blocks.append(f"{level} {markup.heading(label)}: {markup.heading(heading)} {{#{provision.id}}}")
             if provision.url:
                 blocks.append(f'<p class="provision__official"><a href="{html.escape(provision.url)}" '
@@ -91,9 +92,9 @@ class FrameworkRenderer(Renderer):
         url = "frameworks/"
         items = []
         for instrument in self.catalogue.instruments:
-            href = relative(url, f"frameworks/{instrument.id}/")
+            href = relative(url, target_url(Target(instrument.id)))
             count = len(self.catalogue.links_to(instrument.id))
-            items.append(f'<li><a href="{href}">{self.inline("frameworks", f"{instrument.id}.name")}</a> '
+            items.append(f'<li><a href="{href}">{self.inline("frameworks", keys.instrument(instrument.id, "name"))}</a> '
                          f'<span class="instrument-kind">({self.ui(f"kind-{instrument.kind}")})</span> '
                          f'<span class="instrument-count" data-count="{count}"></span></li>')
         blocks = [
@@ -108,8 +109,8 @@ class FrameworkRenderer(Renderer):
         url = "crosswalk/"
         instruments = self.catalogue.instruments
         head = "".join(
-            f'<th scope="col"><a href="{relative(url, f"frameworks/{i.id}/")}">'
-            f'{self.inline("frameworks", f"{i.id}.short")}</a></th>' for i in instruments)
+            f'<th scope="col"><a href="{relative(url, target_url(Target(i.id)))}">'
+            f'{self.inline("frameworks", keys.instrument(i.id, "short"))}</a></th>' for i in instruments)
         rows = []
         for clause in self.catalogue.clauses:
             cells = []
@@ -132,7 +133,7 @@ class FrameworkRenderer(Renderer):
         listing = []
         for clause in self.catalogue.clauses:
             entries = "".join(
-                f'<li>{self.inline("frameworks", f"relation.{link.relation}")} '
+                f'<li>{self.inline("frameworks", keys.relation(link.relation))} '
                 f'<a href="{self.target_href(link, url)}">{self.target_label(link)}</a></li>'
                 for link in self.catalogue.links_of(clause.id))
             listing.append(f'<li><a href="{relative(url, clause_url(clause.id))}">{html.escape(self.label(clause))}</a>'
