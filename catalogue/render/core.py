@@ -32,7 +32,9 @@ SITE_KEYS = (
     "frameworks-title", "frameworks-intro", "kind-treaty", "kind-protocol", "kind-framework", "kind-statement",
     "kind-guidelines", "facts-kind", "facts-adopted-by", "facts-adopted", "facts-in-force", "facts-official-text",
     "not-confirmed", "no-official-text", "official-text-link", "provisions-heading", "cited-by",
-    "cited-whole-heading", "not-cited", "crosswalk-title", "crosswalk-intro", "crosswalk-clause", "crosswalk-total",
+    "cited-whole-heading", "related-heading", "related-intro", "heading-official", "heading-own", "heading-official-note",
+    "heading-own-note", "facts-launched", "facts-binds", "binds-treaty", "binds-none", "relations-heading",
+    "relations-intro", "crosswalk-title", "crosswalk-intro", "crosswalk-clause", "crosswalk-total",
     "crosswalk-list-heading", "open-data-title", "open-data-intro", "open-data-catalogue", "open-data-catalogue-csv",
     "open-data-crosswalk", "open-data-schemas",
     # plain words, glossary, translation status, footer (render/glossary.py, render/statuspage.py)
@@ -205,7 +207,13 @@ class Renderer:
         skeleton = "yMMMMd" if "yMMMMd" in formats else "yMMMd"
         field = "y" if start.year != end.year else "M" if start.month != end.month else "d"
         first, second = (re.sub(r"(?<!M)MMM(?!M)", "MMMM", part) for part in formats[skeleton][field])
-        return format_date(start, first, locale=locale) + format_date(end, second, locale=locale)
+        return format_date(start, self.language.gregorian(first), locale=locale) + format_date(end, second, locale=locale)
+
+    def long_date(self, value, pattern: str | None = None) -> str:
+        """A date as this language writes it in full ('20 November 1989'), or by a Babel `pattern` ('y')."""
+        locale = self.language.date_locale
+        pattern = pattern or Locale.parse(locale).date_formats["long"].pattern
+        return format_date(value, self.language.gregorian(pattern), locale=locale)
 
     def facts(self) -> str:
         dates = self.summit_dates()
@@ -305,14 +313,22 @@ class Renderer:
         kind = "capability" if provision_id.startswith("capability-") else "article"
         return self.t(f"provision-{kind}", number=provision.number if provision else provision_id)
 
+    def provision_heading(self, instrument_id: str, provision_id: str) -> str:
+        """A provision's heading, saying whether it is the instrument's official title or this site's description."""
+        instrument = self.catalogue.instrument(instrument_id)
+        provision = instrument.provision(provision_id) if instrument else None
+        kind = "official" if provision and provision.official_heading else "own"
+        return (f'<span class="provision-heading provision-heading--{kind}">'
+                f'{self.inline("frameworks", f"{instrument_id}.{provision_id}")}</span> '
+                f'<span class="provision-heading__kind">({self.ui(f"heading-{kind}")})</span>')
+
     def source_row(self, link: Link, page_url: str) -> str:
         relation = self.inline("frameworks", f"relation.{link.relation}")
         rationale = self.prose("links", link.key, page_url)
         if link.provision:
             href = relative(page_url, f"frameworks/{link.instrument}/#{link.provision}")
             label = html.escape(self.provision_label(link.instrument, link.provision))
-            heading = self.inline("frameworks", f"{link.instrument}.{link.provision}")
-            target = f'<a href="{href}">{label}</a>: {heading}'
+            target = f'<a href="{href}">{label}</a>: {self.provision_heading(link.instrument, link.provision)}'
         else:
             href = relative(page_url, f"frameworks/{link.instrument}/")
             target = f'<a href="{href}">{self.inline("frameworks", f"{link.instrument}.short")}</a>'

@@ -87,7 +87,11 @@ def check_sources(catalogue: Catalogue) -> list[Problem]:
             problems.append(Problem(LINKS, link.line, link.clause, "",
                                     f"links to {link.target}, which is not a provision of {link.instrument} "
                                     f"in {INSTRUMENTS}"))
-        if link.relation not in catalogue.relations:
+        if link.relation in catalogue.removed_relations:
+            problems.append(Problem(LINKS, link.line, link.clause, "",
+                                    f"uses the relation {link.relation!r}, which was removed: "
+                                    f"{catalogue.removed_relations[link.relation]}"))
+        elif link.relation not in catalogue.relations:
             problems.append(Problem(LINKS, link.line, link.clause, "",
                                     f"uses the relation {link.relation!r}, which is not in the vocabulary "
                                     f"({', '.join(catalogue.relations)})"))
@@ -117,7 +121,7 @@ def check_sources(catalogue: Catalogue) -> list[Problem]:
 
 def expected_keys(catalogue: Catalogue) -> dict[str, set[str] | None]:
     """The keys each English file must define (None: defined by the English file itself)."""
-    frameworks = {f"relation.{r}" for r in catalogue.relations} | {f"relation.{r}.reverse" for r in catalogue.relations}
+    frameworks = {f"relation.{r}{part}" for r in catalogue.relations for part in ("", ".reverse", ".definition")}
     for instrument in catalogue.instruments:
         frameworks |= {f"{instrument.id}.{part}" for part in ("name", "short", "summary", "adopted-by")}
         frameworks |= {f"{instrument.id}.{p.id}" for p in instrument.provisions}
