@@ -6,8 +6,13 @@ from __future__ import annotations
 import html
 from datetime import date
 
+from catalogue.domain import keys
 from catalogue.domain.model import Instrument, Link, Provision
-from catalogue.render.core import Page, Renderer, _front_matter, _heading, _join, clause_url, plain, relative
+from catalogue.render.core import Renderer
+from catalogue.render import markup
+from catalogue.render.markup import Page
+from catalogue.render.urls import clause_url, relative
+from catalogue.validate.safety import plain
 
 
 class FrameworkRenderer(Renderer):
@@ -54,27 +59,27 @@ class FrameworkRenderer(Renderer):
         name = plain(self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.name").text)
         summary = self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.summary").text
         blocks = [
-            _front_matter(plain(self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.short").text),
+            markup.front_matter(plain(self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.short").text),
                           plain(summary)),
-            f"# {_heading(name)} {{#title}}",
+            f"# {markup.heading(name)} {{#title}}",
             self.notice(),
             f'<p class="instrument-summary">{self.prose("frameworks", f"{instrument.id}.summary", url)}</p>',
             self.facts(instrument),
         ]
         whole = [link for link in self.catalogue.links_to(instrument.id) if link.provision is None]
         if whole:
-            blocks.append(f"## {_heading(self.t('cited-whole-heading'))} {{#whole}}")
+            blocks.append(f"## {markup.heading(self.t('cited-whole-heading'))} {{#whole}}")
             blocks.append(self.cited_by(whole, url))
         linked = [p for p in instrument.provisions if self.catalogue.links_to(instrument.id, p.id)]
         related = [p for p in instrument.provisions if p not in linked]
         if linked:
-            blocks.append(f"## {_heading(self.t('provisions-heading'))} {{#provisions}}")
+            blocks.append(f"## {markup.heading(self.t('provisions-heading'))} {{#provisions}}")
             blocks += self.provisions(instrument, linked, url, "")
         if related:
-            blocks.append(f"## {_heading(self.t('related-heading'))} {{#related}}")
+            blocks.append(f"## {markup.heading(self.t('related-heading'))} {{#related}}")
             blocks.append(f'<p class="related-intro">{self.ui("related-intro")}</p>')
             blocks += self.provisions(instrument, related, url, "related-")
-        return Page(f"frameworks/{instrument.id}.md", url, _join(blocks))
+        return Page(f"frameworks/{instrument.id}.md", url, markup.join(blocks))
 
     def provisions(self, instrument: Instrument, provisions: list[Provision], url: str, section: str) -> list[str]:
         """Each provision's heading (grouped by domain for the MNR), official link and the clauses linked to it."""
@@ -82,13 +87,13 @@ class FrameworkRenderer(Renderer):
         for provision in provisions:
             if provision.domain is not None and provision.domain != domain:
                 domain = provision.domain
-                title = plain(self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.domain-{domain}").text)
-                blocks.append(f"### {_heading(title)} {{#{section}domain-{domain}}}")
+                title = plain(self.catalogue.resolve(self.lang, "frameworks", keys.domain(instrument.id, domain)).text)
+                blocks.append(f"### {markup.heading(title)} {{#{section}domain-{domain}}}")
             level = "####" if provision.domain is not None else "###"
             label = self.provision_label(instrument.id, provision.id)
-            heading = plain(self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.{provision.id}").text)
+            heading = plain(self.catalogue.resolve(self.lang, "frameworks", keys.provision(instrument.id, provision.id)).text)
             kind = "official" if provision.official_heading else "own"
-            blocks.append(f"{level} {_heading(label)}: {_heading(heading)} {{#{provision.id}}}")
+            blocks.append(f"{level} {markup.heading(label)}: {markup.heading(heading)} {{#{provision.id}}}")
             blocks.append(f'<p class="provision-heading__kind provision-heading__kind--{kind}">'
                           f'{self.ui(f"heading-{kind}-note")}</p>')
             if provision.url:
@@ -102,10 +107,10 @@ class FrameworkRenderer(Renderer):
     def relations(self) -> str:
         """What each kind of link means, in one sentence each: the communique is a declaration, not a treaty."""
         rows = "\n".join(
-            f'<dt id="relation-{relation}">{self.inline("frameworks", f"relation.{relation}")}</dt>'
-            f'<dd>{self.inline("frameworks", f"relation.{relation}.definition")}</dd>'
+            f'<dt id="relation-{relation}">{self.inline("frameworks", keys.relation(relation))}</dt>'
+            f'<dd>{self.inline("frameworks", keys.definition(relation))}</dd>'
             for relation in self.catalogue.relations)
-        return (f"## {_heading(self.t('relations-heading'))} {{#relations}}\n\n"
+        return (f"## {markup.heading(self.t('relations-heading'))} {{#relations}}\n\n"
                 f'<p>{self.ui("relations-intro")}</p>\n<dl class="relations">\n{rows}\n</dl>')
 
     def index_page(self) -> Page:
@@ -124,7 +129,7 @@ class FrameworkRenderer(Renderer):
             f'<a href="{relative(url, "open-data/")}">{self.ui("open-data-title")}</a></p>',
             self.relations(),
         ]
-        return Page("frameworks/index.md", url, _join(blocks))
+        return Page("frameworks/index.md", url, markup.join(blocks))
 
     def crosswalk_page(self) -> Page:
         url = "crosswalk/"
@@ -160,13 +165,13 @@ class FrameworkRenderer(Renderer):
             listing.append(f'<li><a href="{relative(url, clause_url(clause.id))}">{html.escape(self.label(clause))}</a>'
                            f'<ul>{entries}</ul></li>')
         blocks = [
-            _front_matter(self.t("crosswalk-title"), self.t("crosswalk-intro")),
-            f"# {_heading(self.t('crosswalk-title'))} {{#title}}",
+            markup.front_matter(self.t("crosswalk-title"), self.t("crosswalk-intro")),
+            f"# {markup.heading(self.t('crosswalk-title'))} {{#title}}",
             self.notice(), self.relations(), table,
-            f"## {_heading(self.t('crosswalk-list-heading'))} {{#list}}",
+            f"## {markup.heading(self.t('crosswalk-list-heading'))} {{#list}}",
             '<ul class="crosswalk-list">\n' + "\n".join(listing) + "\n</ul>",
         ]
-        return Page("crosswalk/index.md", url, _join(blocks))
+        return Page("crosswalk/index.md", url, markup.join(blocks))
 
     def pages(self) -> list[Page]:
         return ([self.index_page(), self.crosswalk_page()]
