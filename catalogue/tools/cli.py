@@ -1,4 +1,4 @@
-"""Tools for translators and reviewers: `python -m catalogue status|check|diff|accept|new-language`;
+"""Tools for translators and reviewers: `python -m catalogue status|check|diff|accept|new-language|export|import`;
 and for publishing: `python -m catalogue prepare-hosting SITE` (run by `make build`).
 
 Run from the project root (the Makefile does: `make status`, `make diff LANG=fr ID=op1-iii`, ...).
@@ -9,17 +9,20 @@ from __future__ import annotations
 import argparse
 import difflib
 import functools
-import subprocess
+import os
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
-import yaml
 from ruamel.yaml import YAML
 
 from catalogue import load
 from catalogue.publish.hosting import prepare_for_hosting
 from catalogue.sources.languages import from_mkdocs_yml
 from catalogue.domain.model import fingerprint
+from catalogue.tools.englishhistory import EnglishHistory
+from catalogue.tools.github import one_line, workflow_command
+from catalogue.tools.transfer import export_file, import_file
 from catalogue.tools.scaffold import ScaffoldError, scaffold
 from catalogue.domain.status import STATES, TRANSLATED, entry_states, summary
 
@@ -30,10 +33,18 @@ def _load(root: Path):
 
 def cmd_check(root: Path, args: argparse.Namespace) -> int:
     _, problems = _load(root)
-    for problem in problems:
-        print(problem)
+    _report(problems)
     print(f"{len(problems)} problem(s)" if problems else "no problems")
     return 1 if problems else 0
+
+
+def _report(problems, stream=sys.stdout) -> None:
+    """One line per problem; on GitHub Actions also a workflow command, shown on the pull request's line."""
+    on_github = bool(os.environ.get("GITHUB_ACTIONS"))
+    for problem in problems:
+        print(one_line(str(problem)), file=stream)
+        if on_github:
+            print(workflow_command(problem), file=stream)
 
 
 def cmd_status(root: Path, args: argparse.Namespace) -> int:
@@ -61,26 +72,6 @@ def _find(catalogue, lang: str, key: str):
     raise SystemExit(f"{key}: no such id in translations/{lang}/")
 
 
-def _english_history(root: Path, rel: str, key: str) -> dict[str, str]:
-    """Every English text `key` has had in git history, by fingerprint."""
-    found: dict[str, str] = {}
-    try:
-        revisions = subprocess.run(["git", "log", "--format=%H", "--", rel], cwd=root,
-                                   capture_output=True, text=True, check=True).stdout.split()
-    except (OSError, subprocess.CalledProcessError):
-        return found
-    for revision in revisions:
-        shown = subprocess.run(["git", "show", f"{revision}:{rel}"], cwd=root, capture_output=True, text=True)
-        try:
-            entry = (yaml.safe_load(shown.stdout) or {}).get(key)
-        except yaml.YAMLError:
-            continue
-        text = entry.get("text") if isinstance(entry, dict) else entry
-        if isinstance(text, str):
-            found.setdefault(fingerprint(text), text)
-    return found
-
-
 def cmd_diff(root: Path, args: argparse.Namespace) -> int:
     catalogue, _ = _load(root)
     domain, entry = _find(catalogue, args.lang, args.id)
@@ -89,7 +80,7 @@ def cmd_diff(root: Path, args: argparse.Namespace) -> int:
         print(f"{args.id}: [{args.lang}] is up to date with the English.")
         return 0
     rel = f"translations/{catalogue.default.code}/{domain}.yml"
-    before = _english_history(root, rel, args.id).get(entry.source or "")
+    before = EnglishHistory(root, rel).text(args.id, entry.source)
     if before is None:
         made_from = f"the English this translation was made from ({entry.source}) is not in git history" \
             if entry.source else "this translation records no `source:`, so the English it was made from is unknown"
@@ -157,6 +148,30 @@ def cmd_new_language(root: Path, args: argparse.Namespace) -> int:
           f"`make status LANG={args.code}` shows what is left.")
 
 
+def cmd_export(root: Path, args: argparse.Namespace) -> int:
+    """A language as one PO or XLIFF 2.0 file, for translation tools."""
+    path, problems = export_file(root, from_mkdocs_yml(root / "mkdocs.yml"), args.lang, args.format, args.output,
+                                 datetime.now(timezone.utc))
+    if problems:
+        _report(problems, sys.stderr)
+        return 2
+    print(f"{path}: every entry of {args.lang}; translate it, then `make import LANG={args.lang} FILE={path} "
+          f'NAME="Your Name"`')
+    return 0
+
+
+def cmd_import(root: Path, args: argparse.Namespace) -> int:
+    """A PO or XLIFF file back into translations/<lang>/, checked first; nothing is written on any problem."""
+    written, problems = import_file(root, from_mkdocs_yml(root / "mkdocs.yml"), args.lang, args.file, args.name,
+                                    datetime.now(timezone.utc).date())
+    if problems:
+        _report(problems, sys.stderr)
+        print(f"{len(problems)} problem(s); nothing was written", file=sys.stderr)
+        return 1
+    print("\n".join(f"{rel}: updated" for rel in written) or "nothing changed")
+    return 0
+
+
 def cmd_prepare_hosting(root: Path, args: argparse.Namespace) -> int:
     count = prepare_for_hosting(root, args.site.resolve())
     print(f"{args.site}: _headers added, {count} text files precompressed (gzip, brotli)")
@@ -184,11 +199,21 @@ def main(argv: list[str] | None = None) -> int:
     new = command("new-language", help="add a language as a draft, every entry untranslated")
     new.add_argument("code", help="its code, e.g. ha, so, pt-BR")
     new.add_argument("--name", default=None, help="its name in itself (default: from Babel)")
+    export = command("export", help="write a language as a PO or XLIFF 2.0 file for translation tools")
+    export.add_argument("lang")
+    export.add_argument("--format", choices=("po", "xliff"), default="po")
+    export.add_argument("--output", type=Path, default=None, help="the file to write (default: exports/<lang>.po|.xlf)")
+    imported = command("import", help="bring a PO or XLIFF file back; checked first, nothing written on any problem")
+    imported.add_argument("lang")
+    imported.add_argument("file", type=Path)
+    imported.add_argument("--name", default=None,
+                          help="who translated it, for the history (default: the PO file's Last-Translator)")
     hosting = command("prepare-hosting", help="add deploy/_headers and .gz/.br files to a built site")
     hosting.add_argument("site", type=Path)
     args = parser.parse_args(argv)
     handler = {"check": cmd_check, "status": cmd_status, "diff": cmd_diff, "accept": cmd_accept,
-               "new-language": cmd_new_language, "prepare-hosting": cmd_prepare_hosting}[args.command]
+               "new-language": cmd_new_language, "export": cmd_export, "import": cmd_import,
+               "prepare-hosting": cmd_prepare_hosting}[args.command]
     return handler(getattr(args, "root", Path.cwd()).resolve(), args)
 
 
