@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -75,9 +75,6 @@ def _edit(update: Update, unit: Unit, edited: Edited) -> bool:
 
 
 def _unit_problems(unit: Unit, edited: Edited) -> list[str]:
-    if edited.english != unit.english:
-        return ["gives English that is not the current English of this entry (it changed since the file was "
-                "exported, or was edited in the file); export the language again and translate the new English"]
     if edited.target == unit.target:
         return []
     if not edited.target.strip():
@@ -90,7 +87,7 @@ def _unit_problems(unit: Unit, edited: Edited) -> list[str]:
 def plan(found: list[Unit], lang: str, exchanged: Exchanged, by: str | None) -> tuple[list[Update], list[Problem]]:
     """The updates an exchange file asks for, and every problem with it (before any check of the result)."""
     rel = exchanged.rel
-    problems = list(exchanged.problems)
+    problems = [replace(problem, lang=lang) for problem in exchanged.problems]
     if exchanged.lang and exchanged.lang != lang:
         problems.append(Problem(rel, 1, "", lang, f"is a file for {exchanged.lang}; import it with LANG={exchanged.lang}"))
     if not (by or "").strip():
@@ -113,6 +110,12 @@ def plan(found: list[Unit], lang: str, exchanged: Exchanged, by: str | None) -> 
                                     f"is given twice (first on line {seen[edited.context]}); keep one"))
             continue
         seen[edited.context] = edited.line
+        if edited.english != unit.english:  # exported before the English changed, or edited: its state says nothing now
+            if edited.target != unit.target or edited.reviewed and unit.state != "reviewed":
+                problems.append(Problem(rel, edited.line, unit.context, lang, (
+                    "gives English that is not the current English of this entry (it changed since the file was "
+                    "exported, or was edited in the file); export the language again and translate the new English")))
+            continue
         messages = _unit_problems(unit, edited)
         problems += [Problem(rel, edited.line, unit.context, lang, message) for message in messages]
         update = updates.get((unit.path, unit.key)) or Update(unit, edited.line)
@@ -181,7 +184,7 @@ def _apply(data: CommentedMap, update: Update, english_order: list[str], by: str
         _put(entry, "history", history, "")
     item = CommentedMap()
     item["date"], item["by"] = today, by
-    item["change"] = DoubleQuotedScalarString(f"{'; '.join(update.changes).capitalize()}; imported from a {kind} file.")
+    item["change"] = DoubleQuotedScalarString(f"{'; '.join(update.changes).capitalize()}; imported from {'an' if kind == 'XLIFF' else 'a'} {kind} file.")
     history.append(item)
     _give_trailing_comment(entry, trailing)
     return None
@@ -234,7 +237,7 @@ def import_file(root: Path, languages: list[Language], lang: str, path: Path, na
                 today: date) -> tuple[list[str], list[Problem]]:
     """Bring `path` back into translations/<lang>/; the files written (none on any problem) and the problems."""
     rel = path.as_posix()
-    problems = _language(root, languages, lang, rel)
+    problems = _language(languages, lang, rel)
     if problems:
         return [], problems
     catalogue, before = load(root, languages)
@@ -247,11 +250,10 @@ def import_file(root: Path, languages: list[Language], lang: str, path: Path, na
     found = units(root, catalogue, lang)
     by = (name or "").strip() or exchanged.translator
     updates, problems = plan(found, lang, exchanged, by)
-    if problems or not updates:
+    if not updates:
         return [], problems
-    new, failures = contents(root, updates, by, today, exchanged.kind)
-    if failures:
-        return [], [Problem(rel, 0, "", lang, failure) for failure in failures]
+    new, failures = contents(root, updates, by or "", today, exchanged.kind)
+    problems += [Problem(rel, 0, "", lang, failure) for failure in failures]
     lines = {(update.unit.path, update.unit.key): update for update in updates}
     old = {_comparable(problem) for problem in before}
     for problem in _checked(root, languages, new):
@@ -263,13 +265,13 @@ def import_file(root: Path, languages: list[Language], lang: str, path: Path, na
         else:
             problems.append(Problem(rel, update.line, update.unit.context, lang, problem.message))
     if problems:
-        return [], problems
+        return [], sorted(problems, key=lambda problem: (problem.line, problem.id))
     for rel_out, text in new.items():
         (root / rel_out).write_text(text, encoding="utf-8")
     return sorted(new), []
 
 
-def _language(root: Path, languages: list[Language], lang: str | None, rel: str) -> list[Problem]:
+def _language(languages: list[Language], lang: str | None, rel: str) -> list[Problem]:
     codes = [language.code for language in languages if not language.default]
     if lang in codes:
         return []
@@ -279,7 +281,7 @@ def _language(root: Path, languages: list[Language], lang: str | None, rel: str)
 def export_file(root: Path, languages: list[Language], lang: str, form: str, output: Path | None,
                 now: datetime) -> tuple[Path | None, list[Problem]]:
     """Write every entry of `lang` as a PO (`form` "po") or XLIFF 2.0 ("xliff") file; return its path."""
-    problems = _language(root, languages, lang, "mkdocs.yml")
+    problems = _language(languages, lang, "mkdocs.yml")
     if problems:
         return None, problems
     catalogue, _ = load(root, languages)
