@@ -369,3 +369,14 @@ def test_a_file_exported_before_the_english_changed_cannot_bring_that_entry_back
     assert result.returncode == 1
     assert result.stderr.startswith(f"{path.as_posix()}:{line}: communique:op1-iii: [fr] gives English that is not "
                                     "the current English of this entry")
+
+
+def test_pull_requests_get_a_fast_check_and_strict_build_before_the_whole_suite():
+    import yaml
+
+    jobs = yaml.safe_load((ROOT / ".github/workflows/publish.yml").read_text(encoding="utf-8"))["jobs"]
+    runs = [step.get("run", "") for step in jobs["check"]["steps"]]
+    assert runs.index("make check") < runs.index("make build")
+    assert jobs["check"]["timeout-minutes"] <= 15 and "if" not in jobs["check"]
+    assert jobs["build"]["needs"] == "check"
+    assert not [s for s in jobs["check"]["steps"] if "make test" in s.get("run", "")]
