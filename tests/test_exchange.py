@@ -380,3 +380,17 @@ def test_pull_requests_get_a_fast_check_and_strict_build_before_the_whole_suite(
     assert jobs["check"]["timeout-minutes"] <= 15 and "if" not in jobs["check"]
     assert jobs["build"]["needs"] == "check"
     assert not [s for s in jobs["check"]["steps"] if "make test" in s.get("run", "")]
+
+
+def test_make_export_and_import_take_the_language_only_from_the_command_line(tmp_path):
+    out = tmp_path / "fr file.xlf"
+    made = subprocess.run(["make", "--no-print-directory", "export", "LANG=fr", "FORMAT=xliff", f"OUT={out}"],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    assert etree.parse(str(out)).getroot().get("trgLang") == "fr"
+    from_locale = subprocess.run(["make", "--no-print-directory", "export"], cwd=ROOT, capture_output=True, text=True,
+                                 env={**os.environ, "LANG": "fr_FR.UTF-8"})
+    assert from_locale.returncode != 0 and "name the language to exchange: LANG= one of fr" in from_locale.stderr
+    missing = subprocess.run(["make", "--no-print-directory", "import", "LANG=fr", f"FILE={tmp_path / 'none.po'}",
+                              "NAME=Awa N'Diaye $HOME"], cwd=ROOT, capture_output=True, text=True)
+    assert missing.returncode != 0 and "none.po: [fr] does not exist" in missing.stderr
