@@ -156,10 +156,11 @@ def test_a_stale_entry_is_fuzzy_with_the_english_it_was_made_from(project_copy, 
 
 
 @pytest.mark.parametrize("form", ["po", "xliff"])
-def test_importing_an_unchanged_export_changes_no_byte(project_copy, tmp_path, form):
+@pytest.mark.parametrize("code", CODES)
+def test_importing_an_unchanged_export_changes_no_byte(project_copy, tmp_path, code, form):
     before = translation_files(project_copy)
-    path = export(project_copy, "fr", form, tmp_path / f"fr.{'po' if form == 'po' else 'xlf'}")
-    result = cli(project_copy, "import", "fr", str(path), "--name", "Awa N'Diaye")
+    path = export(project_copy, code, form, tmp_path / f"{code}.{'po' if form == 'po' else 'xlf'}")
+    result = cli(project_copy, "import", code, str(path), "--name", "Awa N'Diaye")
     assert result.returncode == 0, result.stderr
     assert "nothing changed" in result.stdout
     assert translation_files(project_copy) == before
@@ -298,6 +299,8 @@ def test_a_translation_missing_from_the_yaml_is_added_in_the_english_order(proje
     (project_copy / rel).write_text(text[:start] + text[end:], encoding="utf-8")
     (project_copy / "translations/fr/language.yml").write_text("published: false\n", encoding="utf-8")
     path = export(project_copy, "fr", "po", tmp_path / "fr.po")
+    unchanged = cli(project_copy, "import", "fr", str(path), "--name", "Awa N'Diaye")
+    assert unchanged.returncode == 0 and "nothing changed" in unchanged.stdout, "an untranslated entry stays out"
     po = polib.pofile(str(path))
     assert po_entry(po, "communique:op1-iii").msgstr == ""
     po_entry(po, "communique:op1-iii").msgstr = "Partager les meilleures pratiques ;"

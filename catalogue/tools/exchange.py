@@ -105,6 +105,15 @@ def _notes(root: Path, rel: str) -> dict[str, str]:
             if isinstance(entry, dict) and entry.get("note")} if isinstance(data, dict) else {}
 
 
+def _term_state(entry, term: str, state: str) -> str:
+    """A preferred term has no fingerprint of its own: it is missing, or in its entry's status."""
+    if not term.strip():
+        return "missing"
+    if state in ("stale", "missing"):
+        return entry.status.value if entry.status else "machine-draft"
+    return state
+
+
 def units(root: Path, catalogue: Catalogue, lang: str) -> list[Unit]:
     """Every English entry as units of `lang`, in the English files' order; a glossary entry also has its term."""
     source = catalogue.default.code
@@ -129,9 +138,8 @@ def units(root: Path, catalogue: Catalogue, lang: str) -> list[Unit]:
                           previous=previous, **common))
         if domain == "glossary" and english.term:
             term = (entry.term or "") if entry else ""
-            term_state = "missing" if not term.strip() else state if state != "stale" else (
-                entry.status.value if entry and entry.status else "machine-draft")
-            found.append(Unit(field=TERM, english=english.term, target=term, state=term_state, previous=None,
+            found.append(Unit(field=TERM, english=english.term, target=term, state=_term_state(entry, term, state),
+                              previous=None,
                               **{**common, "where": f"The preferred term for “{english.term}” in the glossary"}))
     return found
 

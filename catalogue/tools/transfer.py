@@ -55,7 +55,7 @@ def _edit(update: Update, unit: Unit, edited: Edited) -> bool:
     """Add what `edited` changes in `unit` to `update`; False when it changes nothing."""
     changed = edited.target != unit.target
     reviewed = edited.reviewed and unit.state != "reviewed"
-    accepted = unit.field == TEXT and edited.done and unit.recorded != unit.fingerprint
+    accepted = unit.field == TEXT and edited.done and bool(edited.target.strip()) and unit.recorded != unit.fingerprint
     if not (changed or reviewed or accepted):
         return False
     if changed:
@@ -95,6 +95,8 @@ def plan(found: list[Unit], lang: str, exchanged: Exchanged, by: str | None) -> 
                                 "command (it goes in each changed entry's history:)"))
     else:
         problems += [Problem(rel, 0, "", lang, f"NAME {reason}") for reason in text_problems(by, ())]
+        if "\n" in by or "\r" in by:
+            problems.append(Problem(rel, 0, "", lang, "NAME must be one line"))
     form = FORMATS[Path(rel).suffix.lower()] if Path(rel).suffix.lower() in FORMATS else po
     by_context = {form.context(unit): unit for unit in found}
     seen: dict[str, int] = {}
