@@ -10,7 +10,7 @@ from catalogue.domain.model import Catalogue, Clause, fingerprint
 from catalogue.domain.problems import Problem
 from catalogue.domain.status import entry_states
 from catalogue.sources.yamlfile import read
-from catalogue.tools.englishhistory import EnglishHistory
+from catalogue.sources.history import english_history
 
 TEXT, TERM = "text", "term"
 CLAUSE_DOMAINS = {"communique": "the communique, {clause}", "plain": "“In plain words”, the explanation of {clause}"}
@@ -119,17 +119,16 @@ def units(root: Path, catalogue: Catalogue, lang: str) -> list[Unit]:
     source = catalogue.default.code
     states = {(s.domain, s.key): s.state for s in entry_states(catalogue, list(catalogue.problems), lang)}
     notes: dict[str, dict[str, str]] = {}
-    histories: dict[str, EnglishHistory] = {}
     found = []
     for (entry_lang, domain, key), english in catalogue.strings.items():
         if entry_lang != source or not english.text.strip():
             continue
         en_rel = f"translations/{source}/{domain}.yml"
         if en_rel not in notes:
-            notes[en_rel], histories[en_rel] = _notes(root, en_rel), EnglishHistory(root, en_rel)
+            notes[en_rel] = _notes(root, en_rel)
         entry = catalogue.strings.get((lang, domain, key))
         state = states[(domain, key)]
-        previous = histories[en_rel].text(key, entry.source) if entry and state == "stale" else None
+        previous = english_history(root, en_rel, key).get(entry.source or "") if entry and state == "stale" else None
         common = dict(domain=domain, key=key, fingerprint=fingerprint(english.text),
                       recorded=entry.source if entry else None, where=where(catalogue, domain, key),
                       note=notes[en_rel].get(key), path=entry.path if entry else f"translations/{lang}/{domain}.yml",

@@ -18,7 +18,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from catalogue import load
+from catalogue.sources.load import load
 from catalogue.domain.model import Language
 from catalogue.domain.problems import Problem
 from catalogue.tools import po, xliff
