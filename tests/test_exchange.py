@@ -219,6 +219,20 @@ def test_a_fuzzy_entry_cleared_in_a_po_file_is_accepted_for_the_new_english(proj
     assert not [line for line in cli(project_copy, "check").stdout.splitlines() if "op1-iii: [fr]" in line]
 
 
+def test_a_fuzzy_flag_cleared_on_an_unchanged_translation_accepts_it_for_the_new_english(project_copy, tmp_path):
+    english = "Sharing best practise on preventing and tackling this crime in all of its forms;"
+    replace_text(project_copy, "translations/en/communique.yml", english, english.replace("Sharing", "Sharing widely"))
+    path = export(project_copy, "fr", "po", tmp_path / "fr.po")
+    po = polib.pofile(str(path))
+    po_entry(po, "communique:op1-iii").flags.remove("fuzzy")
+    po.save(str(path))
+    assert cli(project_copy, "import", "fr", str(path), "--name", "Awa N'Diaye").returncode == 0
+    block = dict(blocks((project_copy / "translations/fr/communique.yml").read_text(encoding="utf-8")))["op1-iii"]
+    assert "status: machine-draft" in block, "accepting keeps the status, as `make accept` does"
+    assert 'change: "Checked against the new English; imported from a PO file."' in block
+    assert not [line for line in cli(project_copy, "check").stdout.splitlines() if "op1-iii: [fr]" in line]
+
+
 def test_the_po_files_last_translator_is_the_importer_without_the_email_address(project_copy, tmp_path):
     path = export(project_copy, "fr", "po", tmp_path / "fr.po")
     po = polib.pofile(str(path))

@@ -38,8 +38,7 @@ class Update:
     line: int  # of the entry in the imported file
     values: dict[str, str] = field(default_factory=dict)  # text, term, source
     status: str | None = None
-    reviewer: str | None = None
-    changes: list[str] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)  # in words, for the history line
 
 
 def yaml_round_trip() -> YAML:
@@ -186,7 +185,9 @@ def _apply(data: CommentedMap, update: Update, english_order: list[str], by: str
         _put(entry, "history", history, "")
     item = CommentedMap()
     item["date"], item["by"] = today, by
-    item["change"] = DoubleQuotedScalarString(f"{'; '.join(update.changes).capitalize()}; imported from {'an' if kind == 'XLIFF' else 'a'} {kind} file.")
+    changes = "; ".join(update.changes)
+    article = "an" if kind == "XLIFF" else "a"
+    item["change"] = DoubleQuotedScalarString(f"{changes[:1].upper()}{changes[1:]}; imported from {article} {kind} file.")
     history.append(item)
     _give_trailing_comment(entry, trailing)
     return None
