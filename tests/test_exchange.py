@@ -413,3 +413,13 @@ def test_make_export_and_import_take_the_language_only_from_the_command_line(tmp
     missing = subprocess.run(["make", "--no-print-directory", "import", "LANG=fr", f"FILE={tmp_path / 'none.po'}",
                               "NAME=Awa N'Diaye $HOME"], cwd=ROOT, capture_output=True, text=True)
     assert missing.returncode != 0 and "none.po: [fr] does not exist" in missing.stderr
+
+
+def test_a_po_file_polib_cannot_read_is_one_problem_at_its_line(project_copy, tmp_path):
+    path = export(project_copy, "fr", "po", tmp_path / "fr.po")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[20] = 'msgstr "an unclosed quote'
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = cli(project_copy, "import", "fr", str(path), "--name", "Awa N'Diaye")
+    assert result.returncode == 1
+    assert re.match(rf"{re.escape(path.as_posix())}:\d+: \[fr\] is not a PO file polib can read", result.stderr)
