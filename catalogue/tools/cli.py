@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ruamel.yaml import YAML
-
 from catalogue.domain.model import Language, fingerprint
 from catalogue.domain.status import STATES, TRANSLATED, entry_states, summary
 from catalogue.publish.hosting import prepare_for_hosting
@@ -27,7 +25,7 @@ from catalogue.sources.history import english_history
 from catalogue.sources.load import load
 from catalogue.tools.github import one_line, workflow_command
 from catalogue.tools.scaffold import ScaffoldError, scaffold
-from catalogue.tools.transfer import export_file, import_file
+from catalogue.tools.transfer import export_file, import_file, yaml_round_trip
 
 
 @dataclass(frozen=True)
@@ -112,10 +110,7 @@ def cmd_accept(root: Path, args: argparse.Namespace, engine: Engine) -> int:
         raise SystemExit("name the ids to accept, or --all after checking every entry")
     catalogue, _ = _load(root, engine)
     source = catalogue.default.code
-    rt = YAML()
-    rt.preserve_quotes = True
-    rt.width = 4096
-    rt.indent(mapping=2, sequence=4, offset=2)
+    rt = yaml_round_trip()
     by_file: dict[str, list[tuple[str, str]]] = {}
     for (lang, domain, key), entry in catalogue.strings.items():
         if lang != args.lang or (args.ids and key not in args.ids):
