@@ -21,6 +21,15 @@ class Links(Text):
         kind = "capability" if provision_id.startswith("capability-") else "article"
         return self.t(f"provision-{kind}", number=provision.number if provision else provision_id)
 
+    def provision_heading(self, instrument_id: str, provision_id: str) -> str:
+        """A provision's heading, saying whether it is the instrument's official title or this site's description."""
+        instrument = self.catalogue.instrument(instrument_id)
+        provision = instrument.provision(provision_id) if instrument else None
+        kind = "official" if provision and provision.official_heading else "own"
+        return (f'<span class="provision-heading provision-heading--{kind}">'
+                f'{self.inline("frameworks", keys.provision(instrument_id, provision_id))}</span> '
+                f'<span class="provision-heading__kind">({self.ui(f"heading-{kind}")})</span>')
+
     def target_href(self, link: Link, page_url: str) -> str:
         return relative(page_url, target_url(link.target))
 
@@ -36,8 +45,7 @@ class Links(Text):
         if link.provision:
             href = self.target_href(link, page_url)
             label = html.escape(self.provision_label(link.instrument, link.provision))
-            heading = self.inline("frameworks", keys.provision(link.instrument, link.provision))
-            target = f'<a href="{href}">{label}</a>: {heading}'
+            target = f'<a href="{href}">{label}</a>: {self.provision_heading(link.instrument, link.provision)}'
         else:
             href = self.target_href(link, page_url)
             target = f'<a href="{href}">{self.inline("frameworks", keys.instrument(link.instrument, "short"))}</a>'
