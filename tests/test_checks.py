@@ -95,9 +95,12 @@ def test_a_provision_in_a_domain_with_no_heading_is_a_problem_not_a_raw_key_on_t
     replace_text(project_copy, "data/instruments.yml", '{id: capability-4, number: "4", domain: 2,',
                  '{id: capability-4, number: "4", domain: 9,')
     english = "translations/en/frameworks.yml"
-    last = max(lines_of(project_copy, english, "relation."))
+    entries = [(number, line.rstrip(":")) for number, line in
+               enumerate((project_copy / english).read_text(encoding="utf-8").splitlines(), start=1)
+               if re.match(r"[a-z0-9][^ ]*:$", line)]
+    last, key = entries[-1]
     assert problem_lines(project_copy) == [f"{english}:{last}: mnr.domain-9: [en] has no English text; add it "
-                                           "(after relation.uses-terms-of.reverse)"]
+                                           f"(after {key})"]
 
 
 @pytest.mark.parametrize("domain", ['"two"', "0", "true"])
