@@ -14,16 +14,19 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
+CARD_CACHE = ROOT / ".cache" / "cards"  # drawn share cards, kept between builds (git-ignored)
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from catalogue import load  # noqa: E402
+from catalogue.publish import cards  # noqa: E402
 from catalogue.publish import offline  # noqa: E402
 from catalogue.publish import search  # noqa: E402
 from catalogue.publish import sitemap  # noqa: E402
 from catalogue.sources.languages import from_entries  # noqa: E402
 from catalogue.render.pages import pages, static_files  # noqa: E402
-from catalogue.render.site import alternates, footer_links  # noqa: E402
+from catalogue.publish.card import CardError  # noqa: E402
+from catalogue.render.site import alternates, footer_links, neutral  # noqa: E402
 from catalogue.render.theme import repair  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
@@ -46,6 +49,7 @@ def on_config(config):
         catalogue, problems = load(ROOT, from_entries(dict(entry) for entry in i18n.config.languages))
         state["catalogue"] = catalogue
         state["urls"] = {}
+        state["cards"] = {}
         for problem in problems:
             log.warning(str(problem))
         if problems and config.strict:
@@ -86,6 +90,11 @@ def on_page_context(context, page, config, nav):
     context["page_alternates"] = alternates(catalogue, lang, page.url)
     config.extra.alternate = []  # static-i18n's: Material would put them in the head (see catalogue/publish/sitemap.py)
     state["urls"].setdefault(lang, set()).add(page.url)
+    meta = page.meta or {}
+    card = cards.card_of(catalogue, lang, meta.get("title") or config.site_name,
+                         meta.get("description") or config.site_description, home=not neutral(catalogue, lang, page.url))
+    state["cards"][cards.path_of(page.url)] = card
+    context["share"] = cards.share(catalogue, lang, page.url, card, config.site_url)
     context["footer_links"] = _footer_links(config)
     context["footer_label"] = catalogue.text(lang, "site", "footer-label")
     return context
@@ -95,8 +104,11 @@ def on_template_context(context, template_name, config):
     """Pages that are only a template (the 404 page, served at any depth): the language
     switcher goes to each language's home page, the footer links to the same pages."""
     lang = _i18n(config).current_language
-    context["page_alternates"] = alternates(state["catalogue"], lang, "", config.site_url or "/")
+    catalogue = state["catalogue"]
+    context["page_alternates"] = alternates(catalogue, lang, "", config.site_url or "/")
     config.extra.alternate = []
+    home = cards.card_of(catalogue, lang, config.site_name, config.site_description, home=True)
+    context["share"] = cards.share(catalogue, lang, catalogue.language(lang).prefix, home, config.site_url)
     context["footer_links"] = _footer_links(config)
     context["footer_label"] = state["catalogue"].text(lang, "site", "footer-label")
     return context
@@ -118,7 +130,8 @@ def on_post_template(output, template_name, config):
 @event_priority(-200)
 def on_post_build(config):
     """Once every language is built: a 404 page per language, the default one at the root;
-    the sitemap of every language's pages; the search index; each language's offline copy."""
+    the sitemap of every language's pages and robots.txt; the search index; each language's
+    offline copy; every page's share card."""
     if _i18n(config).building:
         return
     catalogue = state["catalogue"]
@@ -128,7 +141,13 @@ def on_post_build(config):
             target = Path(config.site_dir) / language.prefix / "404.html"
             target.write_text(page, encoding="utf-8")
     sitemap.write(Path(config.site_dir), sitemap.sitemap(catalogue, state["urls"], config.site_url))
+    sitemap.write_robots(Path(config.site_dir), config.site_url)
     failure = search.index(Path(config.site_dir))
     if failure:
         log.error(f"search index (Pagefind) failed: {failure}")
     offline.write_all(Path(config.site_dir), catalogue, config.site_url)
+    try:
+        written = cards.write_all(Path(config.site_dir), state["cards"], CARD_CACHE)
+    except CardError as error:
+        raise Abort(f"Aborted: {error}") from None
+    log.info(f"share cards: {written.drawn} drawn, {written.reused} from the cache")

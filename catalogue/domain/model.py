@@ -10,12 +10,18 @@ from enum import Enum
 from functools import cached_property, lru_cache
 
 from babel import localedata
+from babel.core import get_global
 
 KINDS = ("preamble", "preambular", "operative", "sub-item")
 INSTRUMENT_KINDS = ("treaty", "protocol", "framework", "statement", "guidelines")
 # Babel's `en` is US English ("December 11 – 12, 2019"); an African Union document's English
 # writes dates day first ("11–12 December 2019"), as CLDR's World English does.
 DATE_LOCALES = {"en": "en_001"}
+# The locale a link preview is told (og:locale), in the language_TERRITORY form of Open Graph's
+# (Facebook's) list, which has one Arabic (ar_AR) and one Kiswahili (sw_KE): the communique's
+# English spells as British English does ("organisations"), our Portuguese is European ("cimeira")
+# and our Spanish is Spain's.
+OG_LOCALES = {"en": "en_GB", "fr": "fr_FR", "ar": "ar_AR", "pt": "pt_PT", "es": "es_ES", "sw": "sw_KE", "am": "am_ET"}
 
 
 @lru_cache(maxsize=None)
@@ -43,6 +49,15 @@ class Language:
         """The Babel locale that writes this language's dates (the page's `lang` stays `code`);
         World English for a code Babel does not know (a problem a strict build reports)."""
         return DATE_LOCALES.get(self.code) or (self.code if localedata.exists(self.code) else DATE_LOCALES["en"])
+
+    @property
+    def og_locale(self) -> str:
+        """This language as Open Graph names it ('en_GB'); for a language not listed above, the
+        territory CLDR finds likeliest for it ('ha' → 'ha_NG'), or the bare code."""
+        if self.code in OG_LOCALES:
+            return OG_LOCALES[self.code]
+        likely = str(get_global("likely_subtags").get(self.code, self.code)).split("_")
+        return f"{likely[0]}_{likely[-1]}" if len(likely) > 1 and likely[-1].isupper() else self.code
 
     @property
     def number_locale(self) -> str:
