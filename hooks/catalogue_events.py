@@ -25,7 +25,7 @@ from catalogue.publish import search  # noqa: E402
 from catalogue.publish import sitemap  # noqa: E402
 from catalogue.sources.languages import from_entries  # noqa: E402
 from catalogue.render.pages import pages, static_files  # noqa: E402
-from catalogue.publish.card import CardError  # noqa: E402
+from catalogue.publish.card import CardError, MissingGlyphs, family_for  # noqa: E402
 from catalogue.render.site import alternates, footer_links, neutral  # noqa: E402
 from catalogue.render.theme import repair  # noqa: E402
 
@@ -93,7 +93,15 @@ def on_page_context(context, page, config, nav):
     meta = page.meta or {}
     card = cards.card_of(catalogue, lang, meta.get("title") or config.site_name,
                          meta.get("description") or config.site_description, home=not neutral(catalogue, lang, page.url))
-    state["cards"][cards.path_of(page.url)] = card
+    try:
+        family_for(card)
+        state["cards"][cards.path_of(page.url)] = card
+    except MissingGlyphs as error:
+        if config.strict:
+            raise Abort(f"Aborted: {page.file.src_uri} ({lang}): {error}") from None
+        log.warning(f"{page.file.src_uri} ({lang}): {error}")
+    except CardError as error:
+        raise Abort(f"Aborted: {error}") from None
     context["share"] = cards.share(catalogue, lang, page.url, card, config.site_url)
     context["footer_links"] = _footer_links(config)
     context["footer_label"] = catalogue.text(lang, "site", "footer-label")

@@ -17,7 +17,7 @@ from catalogue.publish import card as drawing
 from catalogue.publish import cards
 from catalogue.publish.card import Card, CardError, draw
 from catalogue import load
-from tests.conftest import ROOT, languages
+from tests.conftest import ROOT, languages, replace_text
 from tests.sitebuild import build
 
 CODES = [lang.code for lang in languages()]
@@ -141,10 +141,13 @@ def test_an_amharic_card_has_every_glyph_it_draws(site):
         assert draw(card) == card_file(site, site.html(path)).read_bytes()
 
 
-def test_a_character_no_font_has_stops_the_build_in_one_line():
-    with pytest.raises(CardError) as failure:
-        draw(Card("Site", "𓀀 title", "text", "en"))
-    assert "en" in str(failure.value) and "\n" not in str(failure.value)
+def test_a_character_no_font_has_stops_the_strict_build_in_one_line(project_copy, tmp_path):
+    replace_text(project_copy, "translations/fr/site.yml", "Paragraphe {number}", "Paragraphe {number} 𓀀")
+    built = build(project_copy, tmp_path / "site")
+    assert built.returncode != 0
+    lines = [line for line in built.output.splitlines() if "𓀀" in line and "Aborted" in line]
+    assert lines and "Traceback" not in built.output, built.output[-2000:]
+    assert all("communique/op1.md (fr)" in line and "catalogue/publish/card.py" in line for line in lines)
 
 
 def test_without_raqm_or_the_fonts_no_card_is_drawn(monkeypatch, tmp_path):

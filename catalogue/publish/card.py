@@ -37,6 +37,10 @@ class CardError(Exception):
     """A card cannot be drawn correctly on this machine (one line: what is missing and what to do)."""
 
 
+class MissingGlyphs(CardError):
+    """A card's text has characters no font here has."""
+
+
 @dataclass(frozen=True)
 class Card:
     """What a page's card says, in the page's language."""
@@ -84,8 +88,9 @@ def family_for(card: Card) -> str:
         if not lacking - _cmap(FONT_DIR / f"{family}-Regular.ttf") - set(LENT):
             return family
     missing = "".join(sorted(chr(c) for c in lacking))[:10]
-    raise CardError(f"share card in {card.lang}: no Noto font has the characters {missing!r} "
-                    f"(of {card.title!r}); add a font for this script to catalogue/publish/card.py")
+    raise MissingGlyphs(f"its share card cannot be drawn: no Noto font has the characters {missing!r} (in "
+                        f"{card.lang} text under {card.title!r}); remove them or add a font for their script "
+                        "to catalogue/publish/card.py")
 
 
 @lru_cache(maxsize=None)
