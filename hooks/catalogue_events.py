@@ -6,6 +6,7 @@ Only MkDocs events live here; the work is done by the `catalogue` package.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -14,7 +15,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
-CARD_CACHE = ROOT / ".cache" / "cards"  # drawn share cards, kept between builds (git-ignored)
+# Drawn share cards, kept between builds (git-ignored); content-addressed, so copies of the project may share one.
+CARD_CACHE = Path(os.environ.get("CARD_CACHE") or ROOT / ".cache" / "cards")
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 

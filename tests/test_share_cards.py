@@ -182,16 +182,17 @@ def test_the_cache_draws_a_card_once_and_again_only_when_it_changes(tmp_path):
 
 
 def test_two_builds_give_the_same_cards_and_a_rebuild_draws_none(site, project_copy, tmp_path):
-    """A cold build (the copy has no cache) draws every card, the same bytes as the real site's;
+    """A cold build (with an empty cache) draws every card, the same bytes as the real site's;
     building again draws none."""
-    cold = build(project_copy, tmp_path / "cold")
+    cache = {"CARD_CACHE": str(tmp_path / "cache")}
+    cold = build(project_copy, tmp_path / "cold", env=cache)
     assert cold.returncode == 0, cold.output
     drawn, reused = map(int, DRAWN.search(cold.output).groups())
     expected = sorted(p.relative_to(site.site).as_posix() for p in site.site.rglob("card.png"))
     assert (drawn, reused) == (len(expected), 0)
     for path in expected:
         assert (cold.site / path).read_bytes() == (site.site / path).read_bytes(), path
-    warm = build(project_copy, tmp_path / "warm")
+    warm = build(project_copy, tmp_path / "warm", env=cache)
     assert warm.returncode == 0, warm.output
     assert DRAWN.search(warm.output).groups() == ("0", str(len(expected)))
     assert all((warm.site / path).read_bytes() == (site.site / path).read_bytes() for path in expected)
