@@ -17,10 +17,9 @@ from catalogue.publish import card as drawing
 from catalogue.publish import cards
 from catalogue.publish.card import Card, CardError, draw
 from catalogue import load
-from tests.conftest import ROOT, languages, replace_text
+from tests.helpers import CODES, ROOT, languages, prefix, replace_text
 from tests.sitebuild import build
 
-CODES = [lang.code for lang in languages()]
 # Open Graph's (Facebook's) names of the site's languages.
 OG_LOCALES = {"en": "en_GB", "fr": "fr_FR", "ar": "ar_AR", "pt": "pt_PT", "es": "es_ES", "sw": "sw_KE", "am": "am_ET"}
 DRAWN = re.compile(r"share cards: (\d+) drawn, (\d+) from the cache")
@@ -29,10 +28,6 @@ DRAWN = re.compile(r"share cards: (\d+) drawn, (\d+) from the cache")
 @lru_cache(maxsize=None)
 def catalogue():
     return load(ROOT, languages())[0]
-
-
-def prefix(code: str) -> str:
-    return "" if code == "en" else f"{code}/"
 
 
 def meta(page, **attrs) -> str:
@@ -150,6 +145,7 @@ def test_a_character_no_font_has_stops_the_strict_build_in_one_line(project_copy
     assert all("communique/op1.md (fr)" in line and "catalogue/publish/card.py" in line for line in lines)
 
 
+@pytest.mark.core
 def test_without_raqm_or_the_fonts_no_card_is_drawn(monkeypatch, tmp_path):
     monkeypatch.setattr(drawing.features, "check", lambda name: False)
     with pytest.raises(CardError, match="raqm") as failure:
@@ -162,6 +158,7 @@ def test_without_raqm_or_the_fonts_no_card_is_drawn(monkeypatch, tmp_path):
     assert "\n" not in str(failure.value)
 
 
+@pytest.mark.core
 def test_long_text_wraps_and_ends_with_an_ellipsis():
     lines, whole = drawing.wrap("one two three four five six", len, 9, 2)
     assert lines == ["one two", "three…"] and not whole
@@ -169,6 +166,7 @@ def test_long_text_wraps_and_ends_with_an_ellipsis():
     assert drawing.wrap("abcdefghijkl", len, 5, 3) == (["abcde", "fghij", "kl"], True)
 
 
+@pytest.mark.core
 def test_the_cache_draws_a_card_once_and_again_only_when_it_changes(tmp_path):
     site, cache = tmp_path / "site", tmp_path / "cache"
     made = {"a/card.png": Card("Site", "A", "First", "en"), "b/card.png": Card("Site", "B", "Second", "en")}
