@@ -130,7 +130,7 @@ def test_an_amharic_card_has_every_glyph_it_draws(site):
         family = drawing.family_for(card)
         assert family == "NotoSansEthiopic"
         for weight in ("Regular", "Bold"):
-            cmap = TTFont(io.BytesIO(drawing._font_bytes(family, weight)))["cmap"].getBestCmap()
+            cmap = TTFont(io.BytesIO(drawing.font_bytes(family, weight)))["cmap"].getBestCmap()
             missing = {c for c in card.characters if not c.isspace() and ord(c) not in cmap}
             assert not missing, f"{path} ({weight}): no glyph for {sorted(missing)}"
         assert draw(card) == card_file(site, site.html(path)).read_bytes()
@@ -177,6 +177,10 @@ def test_the_cache_draws_a_card_once_and_again_only_when_it_changes(tmp_path):
     made["b/card.png"] = Card("Site", "B", "Second, changed", "en")
     assert cards.write_all(site, made, cache) == cards.Written(1, 1)
     assert (site / "b/card.png").read_bytes() != first["b/card.png"]
+    arabic = Card("موقع", "عنوان (i)", "نص", "ar", "rtl")
+    assert cards.write_all(site, {"ar/card.png": arabic}, cache) == cards.Written(1, 0)
+    assert (site / "ar/card.png").read_bytes() == draw(arabic)  # the merged font kept in the cache draws the same
+    assert len(list(cache.glob("font-*-NotoSansArabic-*.ttf"))) == 2  # each weight, merged once
 
 
 def test_two_builds_give_the_same_cards_and_a_rebuild_draws_none(site, project_copy, tmp_path):

@@ -11,6 +11,7 @@ Arabic; a character no font has stops it too, rather than draw an empty box.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +32,9 @@ SITE_SIZES, TITLE_SIZES, TEXT_SIZES = (34,), (64, 54), (52, 44, 38)  # pixels, l
 LEADING = 1.45  # line height ÷ font size
 TITLE_LINES = 2
 ELLIPSIS = "…"
+
+
+FontSource = Callable[[str, str], bytes]
 
 
 class CardError(Exception):
@@ -94,8 +98,9 @@ def family_for(card: Card) -> str:
 
 
 @lru_cache(maxsize=None)
-def _font_bytes(family: str, weight: str) -> bytes:
-    """The font file, or a script font with Noto Sans's Latin merged in (made once per build)."""
+def font_bytes(family: str, weight: str) -> bytes:
+    """The font file, or a script font with Noto Sans's Latin merged in (the same bytes every time;
+    made once per build, and kept between builds by cards.py)."""
     own = FONT_DIR / f"{family}-{weight}.ttf"
     if family == LATIN:
         return own.read_bytes()
@@ -110,14 +115,15 @@ def _font_bytes(family: str, weight: str) -> bytes:
     return out.getvalue()
 
 
-def _font(family: str, weight: str, size: int, layout: ImageFont.Layout) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(io.BytesIO(_font_bytes(family, weight)), size, layout_engine=layout)
+def _font(fonts: FontSource, family: str, weight: str, size: int, layout: ImageFont.Layout) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(io.BytesIO(fonts(family, weight)), size, layout_engine=layout)
 
 
-def draw(card: Card, layout: ImageFont.Layout = ImageFont.Layout.RAQM) -> bytes:
+def draw(card: Card, layout: ImageFont.Layout = ImageFont.Layout.RAQM, fonts: FontSource = font_bytes) -> bytes:
     """The card as PNG bytes: the site's name (unless empty), the title (at most two lines) and the
     text, as large as lets it all fit, or cut with an ellipsis; aligned to the start of the
-    language's writing (right for Arabic). `layout` is for the tests (the basic one cannot shape)."""
+    language's writing (right for Arabic). `fonts` gives a font's bytes by family and weight
+    (`font_bytes`, or the same kept in a cache); `layout` is for the tests (the basic one cannot shape)."""
     if layout == ImageFont.Layout.RAQM:
         require_raqm()
     family = family_for(card)
@@ -134,7 +140,7 @@ def draw(card: Card, layout: ImageFont.Layout = ImageFont.Layout.RAQM) -> bytes:
         if not text:
             continue
         for size in sizes:  # the largest size that fits it all, else the smallest, cut
-            font = _font(family, weight, size, layout)
+            font = _font(fonts, family, weight, size, layout)
             step = round(size * LEADING)
             room = max(0, (HEIGHT - BOTTOM - y) // step)
             lines, whole = wrap(text, lambda s: font.getlength(s, **shaping), WIDTH - 2 * MARGIN - BAR,

@@ -59,14 +59,32 @@ def write_all(site: Path, cards: Mapping[str, Card], cache: Path) -> Written:
     for path, c in sorted(cards.items()):
         kept = cache / f"{key(c)}.png"
         if not kept.is_file():
-            partial = kept.with_suffix(f".{os.getpid()}.part")
-            partial.write_bytes(draw(c))
-            os.replace(partial, kept)  # whole or absent, even with two builds at once
+            _keep(kept, draw(c, fonts=lambda family, weight: _kept_font(cache, family, weight)))
             drawn += 1
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(kept, target)
     return Written(drawn, len(cards) - drawn)
+
+
+@lru_cache(maxsize=None)
+def _kept_font(cache: Path, family: str, weight: str) -> bytes:
+    """A merged font (seconds to make) kept beside the cards, so a rebuild that draws one card does not remake it."""
+    if family == card.LATIN:
+        return card.font_bytes(family, weight)
+    kept = cache / f"font-{version()[:16]}-{family}-{weight}.ttf"
+    if kept.is_file():
+        return kept.read_bytes()
+    data = card.font_bytes(family, weight)
+    _keep(kept, data)
+    return data
+
+
+def _keep(path: Path, data: bytes) -> None:
+    """Write whole or not at all, even with two builds at once."""
+    partial = path.with_suffix(f".{os.getpid()}.part")
+    partial.write_bytes(data)
+    os.replace(partial, path)
 
 
 def card_of(catalogue: Catalogue, lang: str, title: str, description: str, home: bool = False) -> Card:
