@@ -133,7 +133,10 @@ def test_an_amharic_card_has_every_glyph_it_draws(site):
             cmap = TTFont(io.BytesIO(drawing.font_bytes(family, weight)))["cmap"].getBestCmap()
             missing = {c for c in card.characters if not c.isspace() and ord(c) not in cmap}
             assert not missing, f"{path} ({weight}): no glyph for {sorted(missing)}"
-        assert draw(card) == card_file(site, site.html(path)).read_bytes()
+        built = card_file(site, site.html(path)).read_bytes()
+        assert draw(card) == built
+        tofu = draw(card, fonts=lambda family, weight: drawing.font_bytes(drawing.LATIN, weight))  # no Ethiopic
+        assert tofu != built
 
 
 def test_a_character_no_font_has_stops_the_strict_build_in_one_line(project_copy, tmp_path):
