@@ -1,5 +1,5 @@
 """What happens once every language of the site is built, in this order: each language's 404 page,
-the sitemap of every page in every language, the search index (which reads the finished pages),
+the sitemap of every page in every language and robots.txt, the search index (which reads the finished pages),
 and each language's offline copy (which packs them)."""
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ def finish(site_dir: Path, catalogue: Catalogue, site_url: str | None, pages: Ma
     site = Path(site_dir)
     write_not_found(site, catalogue, not_found)
     sitemap.write(site, sitemap.sitemap(catalogue, pages, site_url))
+    sitemap.write_robots(site, site_url)
     failure = search.index(site)
     offline.write_all(site, catalogue, site_url)
     return [f"search index (Pagefind) failed: {failure}"] if failure else []

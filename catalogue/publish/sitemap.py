@@ -48,3 +48,12 @@ def write(site: Path, text: str) -> None:
     data = text.encode("utf-8")
     (site / "sitemap.xml").write_bytes(data)
     (site / "sitemap.xml.gz").write_bytes(gzip.compress(data, 9, mtime=0))
+
+
+def robots(site_url: str | None) -> str:
+    """robots.txt: everything may be crawled; the sitemap is at its absolute address."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {(site_url or '/').rstrip('/')}/sitemap.xml\n"
+
+
+def write_robots(site: Path, site_url: str | None) -> None:
+    (site / "robots.txt").write_text(robots(site_url), encoding="utf-8")

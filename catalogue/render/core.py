@@ -122,16 +122,20 @@ class Renderer(Links):
         return Page(f"communique/{clause.id}.md", url, markup.join(blocks))
 
     def jsonld(self, clause: Clause, label: str, text: str) -> dict:
-        """schema.org description of a clause, for search engines and citation tools."""
+        """schema.org description of a clause, for search engines and citation tools: where it lives,
+        and the communique it is part of, by its name as written (not the heading's capitals),
+        made at the African Union Headquarters in Addis Ababa (ET: Ethiopia)."""
         resolved = self.catalogue.resolve(self.lang, "communique", clause.id)
         official = [i.url for i in (self.catalogue.instrument(link.instrument) for link in self.catalogue.links_of(clause.id))
                     if i is not None and i.url]
+        whole = self.site_url + self.language.prefix + "communique/"
+        place = {"@type": "Place", "name": self.t("summit-place"),
+                 "address": {"@type": "PostalAddress", "addressLocality": self.t("cite-place"), "addressCountry": "ET"}}
         return {
-            "@context": "https://schema.org", "@type": "CreativeWork", "identifier": clause.id,
-            "name": label, "text": text, "inLanguage": resolved.lang,
-            "isPartOf": {"@type": "CreativeWork", "name": plain(self.catalogue.resolve(self.lang, "communique", "title").text),
-                         "dateCreated": self.catalogue.summit_end.isoformat(),
-                         "locationCreated": self.t("summit-place")},
+            "@context": "https://schema.org", "@type": "CreativeWork", "@id": self.permalink(clause),
+            "url": self.permalink(clause), "identifier": clause.id, "name": label, "text": text, "inLanguage": resolved.lang,
+            "isPartOf": {"@type": "CreativeWork", "@id": whole, "url": whole, "name": self.t("cite-document"),
+                         "dateCreated": self.catalogue.summit_end.isoformat(), "locationCreated": place},
             "citation": list(dict.fromkeys(official)),
         }
 
