@@ -5,6 +5,7 @@ Only MkDocs events live here; the work is done by the `catalogue` package.
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from markupsafe import Markup
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -24,7 +26,10 @@ from catalogue.publish import sitemap  # noqa: E402
 from catalogue.sources.languages import from_entries  # noqa: E402
 from catalogue.render.pages import pages, static_files  # noqa: E402
 from catalogue.render.site import alternates, footer_links  # noqa: E402
+from catalogue.render.core import script_json  # noqa: E402
 from catalogue.render.theme import repair  # noqa: E402
+from catalogue.validate import files as written  # noqa: E402
+from catalogue.validate.output import check_page, problems  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 state: dict = {}
@@ -64,6 +69,7 @@ def on_files(files, config):
     catalogue = state["catalogue"]
     language = catalogue.language(_i18n(config).current_language)
     for page in pages(catalogue, language.code, config.site_url):
+        state.setdefault("generated", set()).add(language.prefix + page.src)
         file = File.generated(config, page.src, content=page.markdown)
         file.dest_uri = language.prefix + file.dest_uri
         files.append(file)
@@ -78,10 +84,25 @@ def _footer_links(config):
     return footer_links(state["catalogue"], _i18n(config).current_language, titles)
 
 
+def on_env(env, config, files):
+    """Templates escape every value they print (Material's print some raw, such as the description)."""
+    env.autoescape = True
+    return env
+
+
+def on_page_content(html, page, config, files):
+    """The page's body is HTML (checked when the page is written), not text to escape."""
+    return Markup(html)
+
+
 def on_page_context(context, page, config, nav):
     """Point the language switcher at this same page in every language; fill the footer; note
-    the page for the sitemap (which carries the hreflang alternates)."""
+    the page for the sitemap (which carries the hreflang alternates). Only generated pages carry
+    JSON-LD, as a JSON data block that cannot end its <script>."""
     catalogue = state["catalogue"]
+    if page.meta.get("jsonld"):
+        generated = page.file.src_uri in state.get("generated", ())
+        page.meta["jsonld"] = Markup(script_json(json.loads(page.meta["jsonld"]))) if generated else None
     lang = _i18n(config).current_language
     context["page_alternates"] = alternates(catalogue, lang, page.url)
     config.extra.alternate = []  # static-i18n's: Material would put them in the head (see catalogue/publish/sitemap.py)
@@ -102,15 +123,42 @@ def on_template_context(context, template_name, config):
     return context
 
 
+def _verified(output: str, dest: str, config, source: str | None) -> str:
+    """`output` if it holds only what the site writes (catalogue/validate/allowlist.py); else each
+    violation reported at the source line it came from, and nothing ("" is not written)."""
+    lang = _i18n(config).current_language
+    violations = check_page(output, dest, config.site_url or "/", state["catalogue"].allowed_domains)
+    if not violations:
+        state.setdefault("checked", set()).add(dest)
+        return output
+    for problem in problems(violations, dest, lang, _sources(lang, source)):
+        log.warning(str(problem))
+    return ""
+
+
+def _sources(lang: str, source: str | None):
+    """Where a page's content may come from, most likely first: its Markdown file, or the catalogue."""
+    if source:
+        yield source, (ROOT / source).read_text(encoding="utf-8")
+        return
+    for folder in (f"translations/{lang}", "translations/en", "data"):
+        for path in sorted((ROOT / folder).glob("*.yml")):
+            yield path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8")
+    yield "mkdocs.yml", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
 def on_post_page(output, page, config):
-    """Valid HTML where Material's templates cannot be overridden."""
-    return repair(output)
+    """Valid HTML where Material's templates cannot be overridden; then the page is verified."""
+    generated = page.file.src_uri in state.get("generated", ())
+    source = None if generated else Path(config.docs_dir, page.file.src_uri).relative_to(ROOT).as_posix()
+    return _verified(repair(output), page.file.dest_uri, config, source)
 
 
 def on_post_template(output, template_name, config):
-    """Keep each language's 404 page (valid, as every page): every language build writes the same root 404.html."""
+    """Keep each language's 404 page (valid and verified, as every page): every language build writes the same root 404.html."""
     if template_name == "404.html":
-        output = repair(output)
+        prefix = state["catalogue"].language(_i18n(config).current_language).prefix
+        output = _verified(repair(output), prefix + "404.html", config, None)
         state.setdefault("404", {})[_i18n(config).current_language] = output
     return output
 
@@ -124,7 +172,7 @@ def on_post_build(config):
     catalogue = state["catalogue"]
     for language in catalogue.languages:
         page = state.get("404", {}).get(language.code)
-        if page is not None:
+        if page:
             target = Path(config.site_dir) / language.prefix / "404.html"
             target.write_text(page, encoding="utf-8")
     sitemap.write(Path(config.site_dir), sitemap.sitemap(catalogue, state["urls"], config.site_url))
@@ -132,3 +180,15 @@ def on_post_build(config):
     if failure:
         log.error(f"search index (Pagefind) failed: {failure}")
     offline.write_all(Path(config.site_dir), catalogue, config.site_url)
+    _verify_site(config)
+
+
+def _verify_site(config):
+    """Every file written, against the allowlist; a file that does not conform is removed."""
+    site = Path(config.site_dir)
+    theme = next(Path(d) for d in config.theme.dirs if (Path(d) / "assets/javascripts").is_dir())  # Material's
+    for found in written.check_site(site, config.site_url or "/", state["catalogue"].allowed_domains, theme,
+                                    Path(config.docs_dir), frozenset(state.get("checked", ()))):
+        log.warning(f"{found.path}: the build wrote a file that the site may not publish: {found}; it was removed")
+        (site / found.path).unlink(missing_ok=True)
+

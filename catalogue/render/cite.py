@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -16,6 +17,15 @@ from catalogue.domain.model import Clause
 
 if TYPE_CHECKING:  # render.py imports this module to draw the tools under each clause
     from catalogue.render.core import Renderer
+
+_BREAKS = re.compile(r"[\x00-\x20\x7f-\x9f\u2028\u2029]+")  # no-break spaces stay
+
+
+def one_line(text: str) -> str:
+    """`text` with every run of whitespace, line breaks and control characters made one space:
+    a field of a line-based format (RIS, CSV) cannot start a new line or record."""
+    return _BREAKS.sub(" ", text).strip()
+
 
 RIS = ("cite.ris", "application/x-research-info-systems", "RIS")
 CSL_JSON = ("cite.json", "application/vnd.citationstyles.csl+json", "CSL-JSON")
@@ -58,8 +68,8 @@ def citation(renderer: Renderer, clause: Clause) -> Citation:
     text = renderer.t("cite-template", dates=renderer.summit_dates(), clause=parts["pinpoint"],
                       document=parts["document"], place=parts["place"], url=parts["url"])
     note = "" if renderer.language.default else renderer.t("unofficial-translation")
-    return Citation(clause.id, renderer.lang, text=text, start=catalogue.summit_start, end=catalogue.summit_end,
-                    note=note, **parts)
+    return Citation(clause.id, renderer.lang, text=one_line(text), start=catalogue.summit_start,
+                    end=catalogue.summit_end, note=one_line(note), **{key: one_line(value) for key, value in parts.items()})
 
 
 def ris(c: Citation) -> str:
