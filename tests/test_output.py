@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, write_entry
-from hostile_cases import ESCAPED, PAYLOAD, REFRESH
+from hostile_cases import ESCAPED, GENERATED_CASES, PAYLOAD, REFRESH
+from test_hostile import _leaks
 from catalogue.validate import files
 from catalogue.validate.allowlist import SITE
 from catalogue.validate.output import Violation, check_page, locate, problems
@@ -87,7 +88,7 @@ BROKEN = {
     "config_block_with_another_id": ("", '<script type="application/json" id="x">{}</script>', 'an inline <script type="application/json">'),
     "style_element": ('<style>body{display:none}</style>', "", "a <style> element (sha256-"),
     "comment": ("", f"<!-- {PAYLOAD} -->", "an HTML comment"),
-    "duplicate_id": ("", '<p id="__config">a</p><p id="__config">b</p>', "the id '__config' is given twice"),
+    "duplicate_id": ("", '<p id="__config">a</p><p id="__config">b</p>', "the id '__config' twice"),
 }
 
 
@@ -195,6 +196,15 @@ def test_the_real_site_holds_only_what_the_allowlist_allows(site):
     theme = Path(__import__("material").__file__).parent / "templates"
     assert [str(f) for f in files.check_site(site.site, "http://127.0.0.1:8000/", domains, theme, ROOT / "docs")] == []
     assert (site.site / "fr/communique/op1-iii/index.html").is_file()
+
+
+@pytest.mark.parametrize("case", GENERATED_CASES, ids=[case.name for case in GENERATED_CASES])
+def test_a_generated_page_the_allowlist_refuses_is_not_written_and_named_at_its_source(project_copy, case):
+    expected = case.apply(project_copy)
+    built = build(project_copy, project_copy / "out")
+    assert built.returncode != 0 and "Traceback" not in built.output, built.output
+    assert any(line.startswith(f"WARNING -  {expected}") for line in built.output.splitlines()), built.output
+    assert _leaks(built.site) == []
 
 
 @pytest.mark.parametrize("case", ESCAPED, ids=[case.name for case in ESCAPED])

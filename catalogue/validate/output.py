@@ -196,7 +196,7 @@ def check_page(html: str, path: str, site_url: str = "/", domains: tuple[str, ..
             out += _element(allow, tag, attrs, where)
         if "id" in attrs:
             if attrs["id"] in ids:
-                out.append(Violation(f"the id {attrs['id']!r} is given twice", attrs["id"] or ""))
+                out.append(Violation(f"the id {attrs['id']!r} twice (an id names one place in a page)", attrs["id"] or ""))
             ids.add(attrs["id"] or "")
         if tag == "script":
             _check_script(allow, attrs, node.text(deep=True), where, out)
@@ -205,6 +205,7 @@ def check_page(html: str, path: str, site_url: str = "/", domains: tuple[str, ..
     return out
 
 
+_LISTED_ID = re.compile(r"^\s*(?:- )?\{?\s*id: *([\w./-]+)")  # an item of a data file's list: `- id: crc`
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 
@@ -228,6 +229,8 @@ def locate(needle: str | tuple[str, ...], sources: Iterable[tuple[str, str]]) ->
             for number, line in enumerate(text.splitlines(), start=1):
                 if line[:1] not in " \t#-" and line.rstrip().endswith(":"):
                     key = line.rstrip()[:-1].strip("'\"")
+                elif match := _LISTED_ID.search(line):
+                    key = match.group(1)
                 if any(variant in line for variant in variants):
                     return path, number, key if path.endswith(".yml") else posixpath.splitext(posixpath.basename(path))[0]
     return None
