@@ -85,7 +85,7 @@ def _check_meta(allow: Allowlist, attrs: dict, where: Where, out: list[Violation
     if content is None:
         out.append(Violation(f"<meta {key}> has no content", key))
         return
-    problem = _value_problem(shape, content, where if shape.needs_where else None)
+    problem = shape.problem(content, where)
     if problem:
         out.append(Violation(f"<meta {key}> content {json.dumps(content[:80], ensure_ascii=True)} {problem}", content))
 
@@ -142,40 +142,41 @@ def _shape(allow: Allowlist, tag: str, name: str):
     return allow.values.get(f"{tag}@{name}") or allow.values.get(name)
 
 
-@lru_cache(maxsize=100_000)
-def _value_problem(shape, value: str, where: Where | None) -> str | None:
-    return shape.problem(value, where)
-
-
-def _check_attributes(allow: Allowlist, tag: str, attrs: dict, where: Where, out: list[Violation]) -> None:
-    if not _names_allowed(allow, tag, tuple(attrs)):
-        names, aria = _attributes(allow, tag)
-        for name, value in attrs.items():
-            if name.startswith("on"):
-                out.append(Violation(f"{_shown(tag, name, value)}: an event-handler attribute (the site runs no inline script)", _probes(name, value)))
-            elif name == "style":
-                out.append(Violation(f"{_shown(tag, name, value)}: a style attribute (styles live in assets/site.css)", _probes(name, value)))
-            elif name not in names and not (aria and name.startswith("aria-")):
-                out.append(Violation(f"{_shown(tag, name, value)}: the attribute {name!r} is not allowed on <{tag}>", _probes(name, value)))
+def _check_names(allow: Allowlist, tag: str, attrs: dict, out: list[Violation]) -> None:
+    names, aria = _attributes(allow, tag)
     for name, value in attrs.items():
-        shape = _shape(allow, tag, name)
-        if shape is not None:
-            problem = _value_problem(shape, value or "", where if shape.needs_where else None)
-            if problem:
-                out.append(Violation(f"{_shown(tag, name, value)} {problem}", _probes(name, value)))
+        if name.startswith("on"):
+            out.append(Violation(f"{_shown(tag, name, value)}: an event-handler attribute (the site runs no inline script)", _probes(name, value)))
+        elif name == "style":
+            out.append(Violation(f"{_shown(tag, name, value)}: a style attribute (styles live in assets/site.css)", _probes(name, value)))
+        elif name not in names and not (aria and name.startswith("aria-")):
+            out.append(Violation(f"{_shown(tag, name, value)}: the attribute {name!r} is not allowed on <{tag}>", _probes(name, value)))
 
 
-def _element(allow: Allowlist, tag: str, attrs: dict, where: Where) -> list[Violation]:
-    """What is wrong with one start tag."""
+@lru_cache(maxsize=200_000)
+def _start_tag(allow: Allowlist, tag: str, items: tuple[tuple[str, str | None], ...]) -> tuple[tuple[Violation, ...], tuple]:
+    """What is wrong with a start tag wherever it is, and the addresses in it left to check on its page.
+
+    Pages repeat most of their tags, and each other's: this part is worked out once per build."""
     if tag not in allow.elements:
-        return [Violation(f"the element <{tag}> is not one the site writes", f"<{tag}")]
+        return (Violation(f"the element <{tag}> is not one the site writes", f"<{tag}"),), ()
     out: list[Violation] = []
-    _check_attributes(allow, tag, attrs, where, out)
-    if tag == "meta":
-        _check_meta(allow, attrs, where, out)
-    elif tag == "link":
-        _check_link(allow, attrs, where, out)
-    return out
+    attrs = dict(items)
+    if not _names_allowed(allow, tag, tuple(attrs)):
+        _check_names(allow, tag, attrs, out)
+    addresses = []
+    for name, value in items:
+        shape = _shape(allow, tag, name)
+        if shape is None:
+            continue
+        if shape.needs_where:
+            addresses.append((shape, name, value or ""))
+        elif problem := shape.problem(value or "", None):
+            out.append(Violation(f"{_shown(tag, name, value)} {problem}", _probes(name, value)))
+    return tuple(out), tuple(addresses)
+
+
+_SPECIAL = frozenset({"meta", "link", "script", "style"})
 
 
 def check_page(html: str, path: str, site_url: str = "/", domains: tuple[str, ...] = (),
@@ -184,24 +185,40 @@ def check_page(html: str, path: str, site_url: str = "/", domains: tuple[str, ..
     where = Where(posixpath.join(posixpath.dirname(path), "index.html"), site_url, domains)  # what URLs depend on
     out: list[Violation] = []
     ids: set[str] = set()
+    seen: dict = {}  # start tag → what is wrong with it on this page (a page repeats its tags)
+    checked: dict = {}  # (shape, address) → its problem on this page
     for node in LexborHTMLParser(html).root.traverse(include_text=False):
         tag = node.tag
-        if tag == "-comment":
-            out.append(Violation("an HTML comment (the site writes none)", (node.html or "")[4:64]))
-            continue
-        if tag.startswith("-"):  # the document itself, the doctype
-            continue
+        if tag[0] == "-":
+            if tag == "-comment":
+                out.append(Violation("an HTML comment (the site writes none)", (node.html or "")[4:64]))
+            continue  # else the document itself, the doctype
         attrs = node.attributes
-        if attrs or tag not in allow.elements:
-            out += _element(allow, tag, attrs, where)
+        key = (tag, tuple(attrs.items()))
+        found = seen.get(key)
+        if found is None:
+            fixed, addresses = _start_tag(allow, tag, key[1])
+            found = seen[key] = list(fixed)
+            for shape, name, value in addresses:
+                problem = checked[shape, value] if (shape, value) in checked else checked.setdefault(
+                    (shape, value), shape.problem(value, where))
+                if problem:
+                    found.append(Violation(f"{_shown(tag, name, value)} {problem}", _probes(name, value)))
+        if found:
+            out += found
         if "id" in attrs:
             if attrs["id"] in ids:
                 out.append(Violation(f"the id {attrs['id']!r} twice (an id names one place in a page)", attrs["id"] or ""))
             ids.add(attrs["id"] or "")
-        if tag == "script":
-            _check_script(allow, attrs, node.text(deep=True), where, out)
-        elif tag == "style":
-            _check_style(allow, node.text(deep=True), out)
+        if tag in _SPECIAL and tag in allow.elements:
+            if tag == "meta":
+                _check_meta(allow, attrs, where, out)
+            elif tag == "link":
+                _check_link(allow, attrs, where, out)
+            elif tag == "script":
+                _check_script(allow, attrs, node.text(deep=True), where, out)
+            else:
+                _check_style(allow, node.text(deep=True), out)
     return out
 
 

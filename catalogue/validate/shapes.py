@@ -23,16 +23,15 @@ class Where:
     path: str
     site_url: str = "/"
     domains: tuple[str, ...] = ()
+    folder: str = field(init=False, compare=False)
+    depth: int = field(init=False, compare=False)  # how many folders down from the root
+    site_path: str = field(init=False, compare=False)  # the path the site is served under ('/' or '/sub/')
 
-    @property
-    def folder(self) -> str:
-        return posixpath.dirname(self.path)
-
-    @property
-    def site_path(self) -> str:
-        """The path the site is served under ('/' or '/sub/')."""
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "folder", posixpath.dirname(self.path))
+        object.__setattr__(self, "depth", self.folder.count("/") + 1 if self.folder else 0)
         match = re.match(r"[a-z]+://[^/]*(/.*)?$", self.site_url)
-        return ((match.group(1) if match else self.site_url) or "/").rstrip("/") + "/"
+        object.__setattr__(self, "site_path", ((match.group(1) if match else self.site_url) or "/").rstrip("/") + "/")
 
 
 class Shape:
@@ -91,9 +90,17 @@ class Pattern(Shape):
         return None if self._compiled.fullmatch(value) else f"does not match {self.regex}"
 
 
+_PLAIN_RELATIVE = re.compile(r"((?:\.\./)*)((?:[A-Za-z0-9_~%+-][A-Za-z0-9_.~%+-]*/?)*)(#[A-Za-z0-9_.:~%+-]*)?")
+
+
 def target(url: str, where: Where) -> tuple[str | None, str | None]:
     """Where `url` on this page leads inside the site (a path from its root, '' for the root),
     or why it does not stay inside the site; (None, None) for another site's address."""
+    plain = _PLAIN_RELATIVE.fullmatch(url)  # most addresses: '../op1-iv/', 'cite.ris', '../../assets/site.css#x'
+    if plain and ".." not in plain.group(2).split("/") and plain.group(1).count("/") <= where.depth:
+        path = posixpath.normpath(f"{where.folder}/{plain.group(1)}{plain.group(2)}" if where.folder
+                                  else f"{plain.group(1)}{plain.group(2)}" or ".")
+        return ("" if path == "." else path) + ("/" if url.partition("#")[0].endswith("/") and path != "." else ""), None
     if _URL_NOISE.search(url):
         return None, "holds a space, a control character or a backslash"
     scheme = _SCHEME.match(url)
@@ -109,7 +116,7 @@ def target(url: str, where: Where) -> tuple[str | None, str | None]:
             return None, f"leaves the site's folder {where.site_path}"
         path = url[len(where.site_path):]
     else:
-        path = posixpath.join(where.folder, url)
+        path = f"{where.folder}/{url}" if where.folder else url
     path = path.partition("#")[0].partition("?")[0]
     normal = posixpath.normpath(path) if path else where.path
     if normal == ".." or normal.startswith("../") or normal.startswith("/"):
