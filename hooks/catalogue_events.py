@@ -29,7 +29,7 @@ from catalogue.render.site import alternates, footer_links  # noqa: E402
 from catalogue.render.core import script_json  # noqa: E402
 from catalogue.render.theme import repair  # noqa: E402
 from catalogue.validate import files as written  # noqa: E402
-from catalogue.validate.output import check_page, problems  # noqa: E402
+from catalogue.validate.output import check_page, printable, problems  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 state: dict = {}
@@ -69,7 +69,6 @@ def on_files(files, config):
     catalogue = state["catalogue"]
     language = catalogue.language(_i18n(config).current_language)
     for page in pages(catalogue, language.code, config.site_url):
-        state.setdefault("generated", set()).add(language.prefix + page.src)
         file = File.generated(config, page.src, content=page.markdown)
         file.dest_uri = language.prefix + file.dest_uri
         files.append(file)
@@ -101,7 +100,7 @@ def on_page_context(context, page, config, nav):
     JSON-LD, as a JSON data block that cannot end its <script>."""
     catalogue = state["catalogue"]
     if page.meta.get("jsonld"):
-        generated = page.file.src_uri in state.get("generated", ())
+        generated = page.file.generated_by is not None  # by on_files (no plugin generates pages)
         page.meta["jsonld"] = Markup(script_json(json.loads(page.meta["jsonld"]))) if generated else None
     lang = _i18n(config).current_language
     context["page_alternates"] = alternates(catalogue, lang, page.url)
@@ -139,7 +138,8 @@ def _verified(output: str, dest: str, config, source: str | None) -> str:
 def _sources(lang: str, source: str | None):
     """Where a page's content may come from, most likely first: its Markdown file, or the catalogue."""
     if source:
-        yield source, (ROOT / source).read_text(encoding="utf-8")
+        if (ROOT / source).is_file():
+            yield source, (ROOT / source).read_text(encoding="utf-8", errors="replace")
         return
     for folder in (f"translations/{lang}", "translations/en", "data"):
         for path in sorted((ROOT / folder).glob("*.yml")):
@@ -149,8 +149,8 @@ def _sources(lang: str, source: str | None):
 
 def on_post_page(output, page, config):
     """Valid HTML where Material's templates cannot be overridden; then the page is verified."""
-    generated = page.file.src_uri in state.get("generated", ())
-    source = None if generated else Path(config.docs_dir, page.file.src_uri).relative_to(ROOT).as_posix()
+    written_by_hand = page.file.generated_by is None
+    source = Path(config.docs_dir, page.file.src_uri).relative_to(ROOT).as_posix() if written_by_hand else None
     return _verified(repair(output), page.file.dest_uri, config, source)
 
 
@@ -189,6 +189,9 @@ def _verify_site(config):
     theme = next(Path(d) for d in config.theme.dirs if (Path(d) / "assets/javascripts").is_dir())  # Material's
     for found in written.check_site(site, config.site_url or "/", state["catalogue"].allowed_domains, theme,
                                     Path(config.docs_dir), frozenset(state.get("checked", ()))):
-        log.warning(f"{found.path}: the build wrote a file that the site may not publish: {found}; it was removed")
+        source = Path(config.docs_dir, found.path)  # a file copied from docs/ is named there
+        where = source.relative_to(ROOT).as_posix() if source.is_file() and ROOT in source.parents else found.path
+        log.warning(f"{where}: {printable(found.what)}; the file was removed "
+                    "(catalogue/validate/allowlist.py lists what the site may hold)")
         (site / found.path).unlink(missing_ok=True)
 

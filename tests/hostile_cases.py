@@ -436,6 +436,13 @@ CASES += [Case(name, _page_lines(markdown, marker, message))
           for name, (markdown, marker, message) in OUTPUT_PAGE_CASES.items()]
 
 
+@case
+def page_among_the_maintainer_assets(root: Path) -> str:
+    """A file the build may not write at all: removed after the build, named where it came from."""
+    (root / "docs/assets/evil.html").write_text(f"<script>alert('{PAYLOAD}')</script>\n", encoding="utf-8")
+    return "docs/assets/evil.html: "
+
+
 # Strings that pass every input check because they are only text: the build must succeed and
 # show them as text, never as markup. Each returns the check to run on the built site.
 
@@ -505,6 +512,18 @@ def refresh_through_front_matter(root: Path) -> Callable:
         page = built.html("fr/help/")
         assert _meta(built, "fr/help/", "description")["content"] == REFRESH
         assert page.find("meta", attrs={"http-equiv": "refresh"}) is None
+    return check
+
+
+@escaped
+def attribute_breakout_through_a_page_title(root: Path) -> Callable:
+    replace_text(root, "docs/fr/help.md", "title: Obtenir de l'aide\n", f"title: '{BREAKOUT.replace(chr(39), chr(39) * 2)}'\n")
+
+    def check(built) -> None:
+        page = built.html("fr/")  # the title is in every page's navigation, and in its own <title>
+        assert BREAKOUT in [link.get_text(strip=True) for link in page.select("nav a")]
+        assert built.html("fr/help/").title.string.startswith(BREAKOUT)
+        assert not page.find(attrs={"onmouseover": True}) and not page.find(attrs={"data-x": True})
     return check
 
 

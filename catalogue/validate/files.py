@@ -41,9 +41,13 @@ class Found:
     violation: Violation
     member: str = ""
 
+    @property
+    def what(self) -> str:
+        inside = f"its member {self.member} " if self.member else ""
+        return f"{inside}{self.violation}"
+
     def __str__(self) -> str:
-        inside = f" (in its member {self.member})" if self.member else ""
-        return f"{self.path}{inside}: {self.violation}"
+        return f"{self.path}: {self.what}"
 
 
 @lru_cache(maxsize=None)
@@ -152,14 +156,14 @@ def check_zip(data: bytes, site: Path, page: Callable[[str, str], list[Violation
         for info in archive.infolist():
             name = info.filename
             if not _MEMBER.fullmatch(name) or ".." in name.split("/") or (info.external_attr >> 16) & 0o170000 not in (0, 0o100000):
-                out.append(Found("", Violation(f"has a member {json.dumps(name[:80])} that is not a plain file inside the archive's root", name), name))
+                out.append(Found("", Violation("is not a plain file inside the archive's root", name), json.dumps(name[:80])))
                 continue
             body = archive.read(info)
             kind = kind_of(name, allow)
             if kind == "page":
                 out += [Found("", violation, name) for violation in page(body.decode("utf-8", "replace"), name)]
             elif kind is None or not (site / name).is_file() or (site / name).read_bytes() != body:
-                out.append(Found("", Violation("holds a file that is not the site's own copy of it", name), name))
+                out.append(Found("", Violation("is not the site's own copy of that file", name), name))
     return out
 
 

@@ -179,14 +179,37 @@ def _start_tag(allow: Allowlist, tag: str, items: tuple[tuple[str, str | None], 
 _SPECIAL = frozenset({"meta", "link", "script", "style"})
 
 
+@lru_cache(maxsize=100_000)
+def _address(shape, value: str, where: Where) -> str | None:
+    return shape.problem(value, where)
+
+
+@lru_cache(maxsize=4096)
+def _where(path: str, site_url: str, domains: tuple[str, ...]) -> Where:
+    """One Where per folder (the same object each time, so caches keyed on it hash fast)."""
+    return Where(path, site_url, domains)
+
+
+# (allowlist, where, start tag) → what is wrong with it there. Pages repeat their tags, and a page in an
+# offline zip is its site page with other links: each is worked out once per build (bounded for `mkdocs serve`).
+_SEEN: dict = {}
+
+
+def forget() -> None:
+    """Drop what earlier pages taught the caches (a benchmark starts each round cold)."""
+    _SEEN.clear()
+    for cached in (_where, _address, _start_tag):
+        cached.cache_clear()
+
+
 def check_page(html: str, path: str, site_url: str = "/", domains: tuple[str, ...] = (),
                allow: Allowlist = SITE) -> list[Violation]:
     """Everything in the page `html` (to be written at `path`, from the site root) that `allow` does not allow."""
-    where = Where(posixpath.join(posixpath.dirname(path), "index.html"), site_url, domains)  # what URLs depend on
+    where = _where(posixpath.join(posixpath.dirname(path), "index.html"), site_url, domains)  # what URLs depend on
+    if len(_SEEN) > 500_000:
+        _SEEN.clear()
     out: list[Violation] = []
     ids: set[str] = set()
-    seen: dict = {}  # start tag → what is wrong with it on this page (a page repeats its tags)
-    checked: dict = {}  # (shape, address) → its problem on this page
     for node in LexborHTMLParser(html).root.traverse(include_text=False):
         tag = node.tag
         if tag[0] == "-":
@@ -194,16 +217,12 @@ def check_page(html: str, path: str, site_url: str = "/", domains: tuple[str, ..
                 out.append(Violation("an HTML comment (the site writes none)", (node.html or "")[4:64]))
             continue  # else the document itself, the doctype
         attrs = node.attributes
-        key = (tag, tuple(attrs.items()))
-        found = seen.get(key)
+        key = (allow, where, tag, tuple(attrs.items()))
+        found = _SEEN.get(key)
         if found is None:
-            fixed, addresses = _start_tag(allow, tag, key[1])
-            found = seen[key] = list(fixed)
-            for shape, name, value in addresses:
-                problem = checked[shape, value] if (shape, value) in checked else checked.setdefault(
-                    (shape, value), shape.problem(value, where))
-                if problem:
-                    found.append(Violation(f"{_shown(tag, name, value)} {problem}", _probes(name, value)))
+            fixed, addresses = _start_tag(allow, tag, key[3])
+            found = _SEEN[key] = (*fixed, *(Violation(f"{_shown(tag, name, value)} {problem}", _probes(name, value))
+                                            for shape, name, value in addresses if (problem := _address(shape, value, where))))
         if found:
             out += found
         if "id" in attrs:

@@ -16,7 +16,7 @@ _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f\\]")  # what browsers strip or fold, so a check could be fooled
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: validate/output.py makes one per folder
 class Where:
     """The page being checked (its path from the site root) and what counts as the same site."""
 
@@ -41,7 +41,7 @@ class Shape:
         raise NotImplementedError
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Text(Shape):
     """Any text of at most `limit` characters, without control characters."""
 
@@ -53,7 +53,7 @@ class Text(Shape):
         return f"is {len(value)} characters long (at most {self.limit})" if len(value) > self.limit else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class OneOf(Shape):
     values: frozenset[str]
 
@@ -64,7 +64,7 @@ class OneOf(Shape):
         return None if value in self.values else f"is not one of {', '.join(sorted(self.values))}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Tokens(Shape):
     """Space-separated words, each one of `values` (a link's `rel`)."""
 
@@ -78,7 +78,7 @@ class Tokens(Shape):
         return f"has {unknown[0]!r}, not one of {', '.join(sorted(self.values))}" if unknown or not value.split() else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Pattern(Shape):
     regex: str
     _compiled: re.Pattern = field(init=False, repr=False, compare=False)
@@ -129,7 +129,7 @@ def _allowed_host(host: str, domains: tuple[str, ...]) -> bool:
     return any(host == domain or host.endswith("." + domain) for domain in domains)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Url(Shape):
     """An address: inside the site, or (when `external`) an https address on an allowed domain
     or one of `also` (addresses the site itself writes, such as Material's credit)."""
@@ -160,7 +160,7 @@ class Url(Shape):
         return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class File(Shape):
     """An address of one of the site's own files, by path from the site root (`*`: any characters but '/')."""
 
@@ -182,7 +182,7 @@ class File(Shape):
         return None if self._compiled.fullmatch(path) else f"is not one of the site's own files ({', '.join(self.paths)})"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Refresh(Shape):
     """`<meta http-equiv="refresh">` of a redirect page: at once, to a page of this site."""
 
