@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import logging
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -15,24 +14,20 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from markupsafe import Markup
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from catalogue import load  # noqa: E402
-from catalogue.publish import offline  # noqa: E402
-from catalogue.publish import search  # noqa: E402
-from catalogue.publish import sitemap  # noqa: E402
-from catalogue.sources.languages import from_entries  # noqa: E402
-from catalogue.render.pages import pages, static_files  # noqa: E402
-from catalogue.render.site import alternates, footer_links  # noqa: E402
-from catalogue.render.core import script_json  # noqa: E402
-from catalogue.render.theme import repair  # noqa: E402
-from catalogue.validate import files as written  # noqa: E402
-from catalogue.validate.output import check_page, printable, problems  # noqa: E402
+from catalogue import load
+from catalogue.publish.finish import finish
+from catalogue.publish.verify import check_site
+from catalogue.render.markup import script_json
+from catalogue.render.pages import pages, static_files
+from catalogue.render.site import alternates, footer_links
+from catalogue.render.theme import repair
+from catalogue.sources.languages import from_entries
+from catalogue.validate.output import check_page, printable, problems
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
-state: dict = {}
+# `depth`: how many builds are running, one inside another (static-i18n builds each other language
+# inside the default language's build, from its on_post_build): 0 when a whole site build starts or ends.
+state: dict = {"depth": 0}
 
 
 def _i18n(config):
@@ -47,15 +42,16 @@ def on_config(config):
     `mkdocs serve` keeps going and shows the site with its fallbacks.
     """
     i18n = _i18n(config)
-    if not i18n.building:
-        catalogue, problems = load(ROOT, from_entries(dict(entry) for entry in i18n.config.languages))
-        state["catalogue"] = catalogue
-        state["urls"] = {}
+    if state["depth"] == 0:
+        root = Path(config.config_file_path).parent
+        catalogue, problems = load(root, from_entries(dict(entry) for entry in i18n.config.languages))
+        state.update(catalogue=catalogue, urls={}, not_found={}, root=root, checked=set())
         for problem in problems:
             log.warning(str(problem))
         if problems and config.strict:
             count = f"{len(problems)} problem" + ("s" if len(problems) > 1 else "")
             raise Abort(f"Aborted: the catalogue has {count}, listed above; nothing was built.")
+    state["depth"] += 1
     catalogue = state["catalogue"]
     lang = i18n.current_language
     config.site_name = catalogue.text(lang, "site", "site-name")
@@ -128,7 +124,7 @@ def _verified(output: str, dest: str, config, source: str | None) -> str:
     lang = _i18n(config).current_language
     violations = check_page(output, dest, config.site_url or "/", state["catalogue"].allowed_domains)
     if not violations:
-        state.setdefault("checked", set()).add(dest)
+        state["checked"].add(dest)
         return output
     for problem in problems(violations, dest, lang, _sources(lang, source)):
         log.warning(str(problem))
@@ -137,61 +133,58 @@ def _verified(output: str, dest: str, config, source: str | None) -> str:
 
 def _sources(lang: str, source: str | None):
     """Where a page's content may come from, most likely first: its Markdown file, or the catalogue."""
+    root = state["root"]
     if source:
-        if (ROOT / source).is_file():
-            yield source, (ROOT / source).read_text(encoding="utf-8", errors="replace")
+        if (root / source).is_file():
+            yield source, (root / source).read_text(encoding="utf-8", errors="replace")
         return
     for folder in (f"translations/{lang}", "translations/en", "data"):
-        for path in sorted((ROOT / folder).glob("*.yml")):
-            yield path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8")
-    yield "mkdocs.yml", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        for path in sorted((root / folder).glob("*.yml")):
+            yield path.relative_to(root).as_posix(), path.read_text(encoding="utf-8", errors="replace")
+    yield "mkdocs.yml", (root / "mkdocs.yml").read_text(encoding="utf-8", errors="replace")
 
 
 def on_post_page(output, page, config):
     """Valid HTML where Material's templates cannot be overridden; then the page is verified."""
     written_by_hand = page.file.generated_by is None
-    source = Path(config.docs_dir, page.file.src_uri).relative_to(ROOT).as_posix() if written_by_hand else None
+    source = Path(config.docs_dir, page.file.src_uri).relative_to(state["root"]).as_posix() if written_by_hand else None
     return _verified(repair(output), page.file.dest_uri, config, source)
 
 
 def on_post_template(output, template_name, config):
     """Keep each language's 404 page (valid and verified, as every page): every language build writes the same root 404.html."""
     if template_name == "404.html":
-        prefix = state["catalogue"].language(_i18n(config).current_language).prefix
-        output = _verified(repair(output), prefix + "404.html", config, None)
-        state.setdefault("404", {})[_i18n(config).current_language] = output
+        lang = _i18n(config).current_language
+        output = _verified(repair(output), state["catalogue"].language(lang).prefix + "404.html", config, None)
+        state["not_found"][lang] = output
     return output
 
 
 @event_priority(-200)
 def on_post_build(config):
-    """Once every language is built: a 404 page per language, the default one at the root;
-    the sitemap of every language's pages; the search index; each language's offline copy."""
-    if _i18n(config).building:
+    """Once every language is built (the outermost build ends): the core finishes the site."""
+    state["depth"] -= 1
+    if state["depth"]:
         return
-    catalogue = state["catalogue"]
-    for language in catalogue.languages:
-        page = state.get("404", {}).get(language.code)
-        if page:
-            target = Path(config.site_dir) / language.prefix / "404.html"
-            target.write_text(page, encoding="utf-8")
-    sitemap.write(Path(config.site_dir), sitemap.sitemap(catalogue, state["urls"], config.site_url))
-    failure = search.index(Path(config.site_dir))
-    if failure:
-        log.error(f"search index (Pagefind) failed: {failure}")
-    offline.write_all(Path(config.site_dir), catalogue, config.site_url)
+    for failure in finish(Path(config.site_dir), state["catalogue"], config.site_url, state["urls"],
+                          state["not_found"]):
+        log.error(failure)
     _verify_site(config)
 
 
 def _verify_site(config):
     """Every file written, against the allowlist; a file that does not conform is removed."""
-    site = Path(config.site_dir)
+    site, root = Path(config.site_dir), state["root"]
     theme = next(Path(d) for d in config.theme.dirs if (Path(d) / "assets/javascripts").is_dir())  # Material's
-    for found in written.check_site(site, config.site_url or "/", state["catalogue"].allowed_domains, theme,
-                                    Path(config.docs_dir), frozenset(state.get("checked", ()))):
+    for found in check_site(site, config.site_url or "/", state["catalogue"].allowed_domains, theme,
+                                    Path(config.docs_dir), frozenset(state["checked"])):
         source = Path(config.docs_dir, found.path)  # a file copied from docs/ is named there
-        where = source.relative_to(ROOT).as_posix() if source.is_file() and ROOT in source.parents else found.path
+        where = source.relative_to(root).as_posix() if source.is_file() and root in source.parents else found.path
         log.warning(f"{where}: {printable(found.what)}; the file was removed "
                     "(catalogue/validate/allowlist.py lists what the site may hold)")
         (site / found.path).unlink(missing_ok=True)
 
+
+def on_build_error(error):
+    """A failed build ends every build running inside it: the next one starts afresh (`mkdocs serve`)."""
+    state["depth"] = 0

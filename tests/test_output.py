@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, write_entry
-from hostile_cases import ESCAPED, GENERATED_CASES, PAYLOAD, REFRESH
-from test_hostile import _leaks
+from tests.helpers import ROOT, write_entry
+from tests.hostile_cases import ESCAPED, GENERATED_CASES, PAYLOAD, REFRESH
+from tests.test_hostile import _leaks
+from catalogue.publish.verify import check_site
 from catalogue.validate import files
 from catalogue.validate.allowlist import SITE
 from catalogue.validate.output import Violation, check_page, locate, problems
@@ -158,7 +159,9 @@ def test_zip_members_stay_inside_the_archive_and_are_the_sites_own_files(tmp_pat
     (tmp_path / "assets/site.css").write_text("p{}", encoding="utf-8")
 
     def found(members, symlink=""):
-        return [str(f) for f in files.check_zip(_zip(members, symlink), tmp_path, lambda html, path: check_page(html, path))]
+        def site_file(path):
+            return (tmp_path / path).read_bytes() if (tmp_path / path).is_file() else None
+        return [str(f) for f in files.check_zip(_zip(members, symlink), site_file, lambda html, path: check_page(html, path))]
 
     assert found({"assets/site.css": b"p{}", "index.html": doc().encode()}) == []
     assert "not a plain file inside the archive's root" in found({"../../etc/passwd": b"root:x:0:0"})[0]
@@ -179,7 +182,7 @@ def test_the_build_may_write_only_the_files_the_allowlist_names(tmp_path):
     (site / "assets/evil.html").write_text(f"<script>{PAYLOAD}</script>", encoding="utf-8")
     (site / "fr/index.html").write_text(doc(), encoding="utf-8")
     os.symlink("/etc/passwd", site / "fr/cite.ris")
-    found = {f.path: str(f.violation) for f in files.check_site(site, SITE_URL, DOMAINS, theme, docs)}
+    found = {f.path: str(f.violation) for f in check_site(site, SITE_URL, DOMAINS, theme, docs)}
     assert found == {
         "assets/evil.html": "is not a file the build writes (catalogue/validate/allowlist.py `files`)",
         "assets/javascripts/bundle.0123abcd.min.js": "is not byte-identical to the installed theme's assets/javascripts/bundle.0123abcd.min.js",
@@ -194,7 +197,7 @@ def test_the_real_site_holds_only_what_the_allowlist_allows(site):
     domains = tuple(line[2:].strip() for line in (ROOT / "data/allowed-domains.yml").read_text(encoding="utf-8").splitlines()
                     if line.startswith("- "))
     theme = Path(__import__("material").__file__).parent / "templates"
-    assert [str(f) for f in files.check_site(site.site, "http://127.0.0.1:8000/", domains, theme, ROOT / "docs")] == []
+    assert [str(f) for f in check_site(site.site, "http://127.0.0.1:8000/", domains, theme, ROOT / "docs")] == []
     assert (site.site / "fr/communique/op1-iii/index.html").is_file()
 
 

@@ -83,7 +83,7 @@ SITE = Allowlist(
         "charset": OneOf("utf-8"),
         "viewport": OneOf("width=device-width,initial-scale=1"),
         "description": Text(), "author": Text(200),
-        "generator": Pattern(r"mkdocs-[0-9.]+, mkdocs-material-[0-9.]+"),
+        "generator": Pattern(r"mkdocs-[A-Za-z0-9. -]{1,40}, mkdocs-material-[0-9.]+"),  # MkDocs or ProperDocs
         "referrer": OneOf("no-referrer"),  # overrides/main.html
         "robots": OneOf("noindex"),  # redirect pages of retired ids (render/core.py)
         "http-equiv=content-security-policy": OneOf(CSP),

@@ -4,6 +4,7 @@ allowlist names (validate/allowlist.py `files`), each holding what its kind may 
 Pages go through the page allowlist (validate/output.py); data files must parse and hold no
 control character in any string; CSV cells may not start as a spreadsheet formula; an RIS file
 is one record; the offline zips' members stay inside the archive and are the site's own files.
+These checks get bytes and return violations; publish/verify.py walks the built site with them.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from xml.etree import ElementTree
 
 from catalogue.validate.allowlist import SITE, Allowlist
@@ -144,9 +144,10 @@ def check_sitemap(data: bytes, site_url: str) -> list[Violation]:
     return out[:5]
 
 
-def check_zip(data: bytes, site: Path, page: Callable[[str, str], list[Violation]], allow: Allowlist = SITE) -> list[Found]:
+def check_zip(data: bytes, site_file: Callable[[str], bytes | None], page: Callable[[str, str], list[Violation]],
+              allow: Allowlist = SITE) -> list[Found]:
     """An offline copy: each member a plain file named inside the archive's root; each page through the
-    page allowlist; every other member a copy of the site's file of the same path."""
+    page allowlist; every other member a copy of the site's file of the same path (`site_file`: its bytes)."""
     out: list[Found] = []
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -162,50 +163,34 @@ def check_zip(data: bytes, site: Path, page: Callable[[str, str], list[Violation
             kind = kind_of(name, allow)
             if kind == "page":
                 out += [Found("", violation, name) for violation in page(body.decode("utf-8", "replace"), name)]
-            elif kind is None or not (site / name).is_file() or (site / name).read_bytes() != body:
+            elif kind is None or site_file(name) != body:
                 out.append(Found("", Violation("is not the site's own copy of that file", name), name))
     return out
 
 
-def check_site(site: Path, site_url: str, domains: tuple[str, ...], theme: Path, docs: Path,
-               checked: frozenset[str] = frozenset(), allow: Allowlist = SITE) -> list[Found]:
-    """Every violation in the built site at `site`. `theme`: the installed Material's templates folder;
-    `docs`: the docs folder (maintainer assets); `checked`: pages already verified as they were written."""
-
-    def page(html: str, path: str) -> list[Violation]:
-        return check_page(html, path, site_url, domains, allow)
-
-    out: list[Found] = []
-    for file in sorted(site.rglob("*")):
-        path = file.relative_to(site).as_posix()
-        if file.is_symlink():
-            out.append(Found(path, Violation("is a symbolic link")))
-            continue
-        if not file.is_file():
-            continue
-        kind = kind_of(path, allow)
-        if kind is None:
-            out.append(Found(path, Violation("is not a file the build writes (catalogue/validate/allowlist.py `files`)", path)))
-            continue
-        if kind in ("pagefind",) or (kind == "page" and path in checked):
-            continue
-        data = file.read_bytes()
-        if kind == "page":
-            found = page(data.decode("utf-8", "replace"), path)
-        elif kind == "json":
-            found = check_json(data)
-        elif kind == "csv":
-            found = check_csv(data)
-        elif kind == "ris":
-            found = check_ris(data)
-        elif kind == "sitemap":
-            found = check_sitemap(data, site_url)
-        elif kind == "zip":
-            out += [Found(path, item.violation, item.member) for item in check_zip(data, site, page, allow)]
-            continue
-        else:
-            source = (theme if kind == "theme" else docs) / path
-            found = [] if source.is_file() and source.read_bytes() == data else [
-                Violation(f"is not byte-identical to {'the installed theme' if kind == 'theme' else 'docs/'}'s {path}", path)]
-        out += [Found(path, violation) for violation in found]
-    return out
+def check_file(path: str, data: bytes, site_url: str, page: Callable[[str, str], list[Violation]],
+               site_file: Callable[[str], bytes | None], source: Callable[[str, str], bytes | None],
+               allow: Allowlist = SITE) -> list[Found]:
+    """Every violation in one written file (`path` from the site root, `data` its bytes). `source(kind, path)`:
+    the bytes of the file a `theme` or `own` file must equal (the installed theme's, docs/'s)."""
+    kind = kind_of(path, allow)
+    if kind is None:
+        return [Found(path, Violation("is not a file the build writes (catalogue/validate/allowlist.py `files`)", path))]
+    if kind == "zip":
+        return [Found(path, item.violation, item.member) for item in check_zip(data, site_file, page, allow)]
+    if kind == "page":
+        found = page(data.decode("utf-8", "replace"), path)
+    elif kind == "json":
+        found = check_json(data)
+    elif kind == "csv":
+        found = check_csv(data)
+    elif kind == "ris":
+        found = check_ris(data)
+    elif kind == "sitemap":
+        found = check_sitemap(data, site_url)
+    elif kind in ("theme", "own"):
+        found = [] if source(kind, path) == data else [
+            Violation(f"is not byte-identical to {'the installed theme' if kind == 'theme' else 'docs/'}'s {path}", path)]
+    else:  # pagefind: Pagefind's own files, known by name
+        found = []
+    return [Found(path, violation) for violation in found]
