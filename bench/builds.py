@@ -131,7 +131,7 @@ def verifier_cpu(site: Path, site_url: str, rounds: int = 3) -> float:
     from catalogue.validate.files import kind_of
     from catalogue.validate.output import check_page, forget
 
-    catalogue, _ = load(ROOT, from_mkdocs_yml(ROOT / "mkdocs.yml"))
+    catalogue, _ = load(ROOT, languages())
     theme = Path(__import__("material").__file__).parent / "templates"
     pages = {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8") for path in site.rglob("*.html")
              if kind_of(path.relative_to(site).as_posix()) == "page"}
