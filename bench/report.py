@@ -59,6 +59,20 @@ class Report:
                    f"from `.cache/cards/`. Load average before these builds: {load}. The scaled catalogues below are "
                    "built in fresh copies, so they draw their cards too.")
 
+    def output_check(self, ours: Timing, unverified: Timing, verifier: float, load: tuple[float, ...]) -> None:
+        """What the output allowlist (catalogue/validate/output.py, files.py) costs the build."""
+        rows = [["this site, every page and file verified", f"{ours.cpu:.2f} s", f"{ours.wall:.1f} s"],
+                ["the same build with the verifier taken out of the hooks", f"{unverified.cpu:.2f} s", f"{unverified.wall:.1f} s"],
+                ["the verifier alone, in one process, over the same output", f"{verifier:.2f} s", ""]]
+        self.table("Output allowlist", ["build", "CPU time", "wall time"], rows,
+                   "The build verifies each page as it is written and every other file after Pagefind (the offline zips' "
+                   "pages too). The builds ran in turns, each keeping its smallest CPU time; the last row times the "
+                   "verifier's own work (`bench/builds.py` `verifier_cpu`), which moves less with the machine's load. "
+                   f"Load average at the end: {', '.join(f'{x:.1f}' for x in load)} (2 cores; above 2, figures are inflated).")
+        share = verifier / unverified.cpu
+        self.budget("the output verifier's share of the build", f"{100 * share:.1f}% (builds: {100 * (ours.cpu / unverified.cpu - 1):+.1f}%)",
+                    "≤ 5%", share <= 0.05)
+
     def scaling(self, scaled: dict[str, tuple[Timing, int]]) -> None:
         base = scaled["1×"][0]
         rows = [[label, t.pages, f"{t.cpu:.1f} s", f"{t.per_page_ms:.1f} ms", f"{t.per_page_ms / base.per_page_ms:.2f}", kb(nav)]

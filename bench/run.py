@@ -88,11 +88,26 @@ def lunr_first_search(plain_site: Path) -> dict[str, int]:
 
 
 def main() -> None:
+    if sys.argv[1:] == ["output-check"]:
+        with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+            measure_output_check(Path(folder))
+        return
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         report = measure(Path(folder))
     print(report.text())
     (ROOT / "BENCHMARKS.md").write_text(report.markdown(), encoding="utf-8")
     print(f"Wrote {ROOT / 'BENCHMARKS.md'}")
+
+
+def measure_output_check(work: Path) -> None:
+    """`python bench/run.py output-check`: only the output verifier's cost (a few minutes), printed."""
+    report = Report(machine())
+    unverified = builds.without_output_check(work / "unverified")
+    timed = builds.best_of({"ours": lambda: builds.build(ROOT, work / "site"),
+                            "unverified": lambda: builds.build(unverified, work / "unverified-site")}, ROUNDS)
+    report.output_check(timed["ours"], timed["unverified"], builds.verifier_cpu(work / "site", "http://127.0.0.1:8000/"),
+                        os.getloadavg())
+    print(report.markdown())
 
 
 def measure(work: Path) -> Report:
@@ -105,8 +120,10 @@ def measure(work: Path) -> Report:
     no_hooks, no_search = (builds.without_hooks(work / name, material_search=search)
                            for name, search in (("no-hooks", True), ("no-search", False)))
     material = builds.plain_material(work / "plain")
+    unverified = builds.without_output_check(work / "unverified")
     timed = builds.best_of({
         "ours": lambda: builds.build(ROOT, work / "site", site_url=base),
+        "unverified": lambda: builds.build(unverified, work / "unverified-site", site_url=base),
         "no hooks": lambda: builds.build(no_hooks, work / "no-hooks-site"),
         "no search": lambda: builds.build(no_search, work / "no-search-site"),
         "material": lambda: builds.build(material, work / "plain-site", strict=False),
@@ -114,6 +131,7 @@ def measure(work: Path) -> Report:
     report.builds(timed["ours"], timed["no hooks"], timed["no search"], timed["material"], ROUNDS)
     load_average = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     report.cards(*builds.cold_and_warm(work / "cards", ROUNDS), load_average)
+    report.output_check(timed["ours"], timed["unverified"], builds.verifier_cpu(work / "site", base), os.getloadavg())
     prepare_for_hosting(work / "site", headers(ROOT))  # served as deployed: nginx, deploy/nginx.conf, precompressed files
     (work / "nginx").mkdir()
     with (sync_playwright() as playwright, nginx(ROOT / "deploy/nginx.conf", work / "site", work / "nginx", port),

@@ -5,6 +5,7 @@ Only MkDocs events live here; the work is done by the `catalogue` package.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
@@ -12,16 +13,20 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from markupsafe import Markup
 
 from catalogue import load
 from catalogue.publish import cards
 from catalogue.publish.card import CardError, MissingGlyphs, family_for
 from catalogue.publish.finish import finish
+from catalogue.publish.verify import check_site
+from catalogue.render.markup import script_json
 from catalogue.render.pages import pages, static_files
 from catalogue.render.site import alternates, footer_links, neutral
 from catalogue.render.theme import repair
 from catalogue.render.urls import localised
 from catalogue.sources.languages import from_entries
+from catalogue.validate.output import check_page, printable, problems
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 # `depth`: how many builds are running, one inside another (static-i18n builds each other language
@@ -46,7 +51,8 @@ def on_config(config):
         catalogue, problems = load(root, from_entries(dict(entry) for entry in i18n.config.languages))
         # Drawn share cards are kept between builds (git-ignored); content-addressed, so copies of the project may share one.
         card_cache = Path(os.environ.get("CARD_CACHE") or root / ".cache" / "cards")
-        state.update(catalogue=catalogue, urls={}, not_found={}, cards={}, card_cache=card_cache)
+        state.update(catalogue=catalogue, urls={}, not_found={}, cards={}, card_cache=card_cache,
+                     root=root, checked=set())
         for problem in problems:
             log.warning(str(problem))
         if problems and config.strict:
@@ -80,10 +86,25 @@ def _footer_links(config):
     return footer_links(state["catalogue"], _i18n(config).current_language, titles)
 
 
+def on_env(env, config, files):
+    """Templates escape every value they print (Material's print some raw, such as the description)."""
+    env.autoescape = True
+    return env
+
+
+def on_page_content(html, page, config, files):
+    """The page's body is HTML (checked when the page is written), not text to escape."""
+    return Markup(html)
+
+
 def on_page_context(context, page, config, nav):
     """Point the language switcher at this same page in every language; fill the footer; note
-    the page for the sitemap (which carries the hreflang alternates) and its share card."""
+    the page for the sitemap (which carries the hreflang alternates) and its share card. Only generated
+    pages carry JSON-LD, as a JSON data block that cannot end its <script>."""
     catalogue = state["catalogue"]
+    if page.meta.get("jsonld"):
+        generated = page.file.generated_by is not None  # by on_files (no plugin generates pages)
+        page.meta["jsonld"] = Markup(script_json(json.loads(page.meta["jsonld"]))) if generated else None
     lang = _i18n(config).current_language
     context["page_alternates"] = alternates(catalogue, lang, page.url)
     config.extra.alternate = []  # static-i18n's: Material would put them in the head (see catalogue/publish/sitemap.py)
@@ -121,16 +142,45 @@ def on_template_context(context, template_name, config):
     return context
 
 
+def _verified(output: str, dest: str, config, source: str | None) -> str:
+    """`output` if it holds only what the site writes (catalogue/validate/allowlist.py); else each
+    violation reported at the source line it came from, and nothing ("" is not written)."""
+    lang = _i18n(config).current_language
+    violations = check_page(output, dest, config.site_url or "/", state["catalogue"].allowed_domains)
+    if not violations:
+        state["checked"].add(dest)
+        return output
+    for problem in problems(violations, dest, lang, _sources(lang, source)):
+        log.warning(str(problem))
+    return ""
+
+
+def _sources(lang: str, source: str | None):
+    """Where a page's content may come from, most likely first: its Markdown file, or the catalogue."""
+    root = state["root"]
+    if source:
+        if (root / source).is_file():
+            yield source, (root / source).read_text(encoding="utf-8", errors="replace")
+        return
+    for folder in (f"translations/{lang}", "translations/en", "data"):
+        for path in sorted((root / folder).glob("*.yml")):
+            yield path.relative_to(root).as_posix(), path.read_text(encoding="utf-8", errors="replace")
+    yield "mkdocs.yml", (root / "mkdocs.yml").read_text(encoding="utf-8", errors="replace")
+
+
 def on_post_page(output, page, config):
-    """Valid HTML where Material's templates cannot be overridden."""
-    return repair(output)
+    """Valid HTML where Material's templates cannot be overridden; then the page is verified."""
+    written_by_hand = page.file.generated_by is None
+    source = Path(config.docs_dir, page.file.src_uri).relative_to(state["root"]).as_posix() if written_by_hand else None
+    return _verified(repair(output), page.file.dest_uri, config, source)
 
 
 def on_post_template(output, template_name, config):
-    """Keep each language's 404 page (valid, as every page): every language build writes the same root 404.html."""
+    """Keep each language's 404 page (valid and verified, as every page): every language build writes the same root 404.html."""
     if template_name == "404.html":
-        output = repair(output)
-        state["not_found"][_i18n(config).current_language] = output
+        lang = _i18n(config).current_language
+        output = _verified(repair(output), state["catalogue"].language(lang).prefix + "404.html", config, None)
+        state["not_found"][lang] = output
     return output
 
 
@@ -149,6 +199,20 @@ def on_post_build(config):
     except CardError as error:
         raise Abort(f"Aborted: {error}") from None
     log.info(f"share cards: {written.drawn} drawn, {written.reused} from the cache")
+    _verify_site(config)
+
+
+def _verify_site(config):
+    """Every file written, against the allowlist; a file that does not conform is removed."""
+    site, root = Path(config.site_dir), state["root"]
+    theme = next(Path(d) for d in config.theme.dirs if (Path(d) / "assets/javascripts").is_dir())  # Material's
+    for found in check_site(site, config.site_url or "/", state["catalogue"].allowed_domains, theme,
+                                    Path(config.docs_dir), frozenset(state["checked"])):
+        source = Path(config.docs_dir, found.path)  # a file copied from docs/ is named there
+        where = source.relative_to(root).as_posix() if source.is_file() and root in source.parents else found.path
+        log.warning(f"{where}: {printable(found.what)}; the file was removed "
+                    "(catalogue/validate/allowlist.py lists what the site may hold)")
+        (site / found.path).unlink(missing_ok=True)
 
 
 def on_build_error(error):

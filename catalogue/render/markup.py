@@ -22,13 +22,18 @@ def heading(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
 
 
+def script_json(data: object) -> str:
+    """`data` as JSON that is safe inside a <script> data block: no '<', '>' or '&' to end or comment it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def front_matter(title: str, description: str, jsonld: dict | None = None) -> str:
     """The page's YAML front matter: title, description and, for a clause, its schema.org description."""
     lines = [f"title: {json.dumps(title, ensure_ascii=False)}",
              f"description: {json.dumps(description, ensure_ascii=False)}"]
     if jsonld:
-        data = json.dumps(jsonld, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-        lines.append(f"jsonld: {json.dumps(data, ensure_ascii=False)}")
+        lines.append(f"jsonld: {json.dumps(script_json(jsonld), ensure_ascii=False)}")
     return "---\n" + "\n".join(lines) + "\n---"
 
 

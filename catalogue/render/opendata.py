@@ -15,6 +15,7 @@ from catalogue.render import markup
 from catalogue.render.markup import Page
 from catalogue.render.urls import clause_url, localised, target_url, zip_path
 from catalogue.validate.safety import plain
+from catalogue.render.cite import one_line
 
 FILES = "open-data/"
 
@@ -75,14 +76,25 @@ def crosswalk_json(catalogue: Catalogue) -> dict:
     }
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: str) -> str:
+    """A CSV cell a spreadsheet shows as text: one that would start a formula gets a leading apostrophe
+    (the usual guard, which spreadsheets hide); whitespace and control characters become one space."""
+    value = one_line(value)
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
 def links_csv(catalogue: Catalogue, lang: str) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["clause", "clause_label", "instrument", "provision", "relation", "relation_label", "rationale"])
     for clause in catalogue_json(catalogue, lang)["clauses"]:
         for source in clause["sources"]:
-            writer.writerow([clause["id"], clause["label"], source["instrument"], source["provision"] or "",
-                             source["relation"], source["relation_label"], source["rationale"]])
+            writer.writerow([cell(value) for value in (
+                clause["id"], clause["label"], source["instrument"], source["provision"] or "",
+                source["relation"], source["relation_label"], source["rationale"])])
     return out.getvalue()
 
 
