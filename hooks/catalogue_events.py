@@ -23,7 +23,7 @@ from catalogue.publish import search  # noqa: E402
 from catalogue.publish import sitemap  # noqa: E402
 from catalogue.sources.languages import from_entries  # noqa: E402
 from catalogue.render.pages import pages, static_files  # noqa: E402
-from catalogue.render.site import alternates, footer_links  # noqa: E402
+from catalogue.render.site import alternates, exit_control, footer_links  # noqa: E402
 from catalogue.render.theme import repair  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
@@ -79,8 +79,8 @@ def _footer_links(config):
 
 
 def on_page_context(context, page, config, nav):
-    """Point the language switcher at this same page in every language; fill the footer; note
-    the page for the sitemap (which carries the hreflang alternates)."""
+    """Point the language switcher at this same page in every language; fill the footer and the
+    "Exit this page" link; note the page for the sitemap (which carries the hreflang alternates)."""
     catalogue = state["catalogue"]
     lang = _i18n(config).current_language
     context["page_alternates"] = alternates(catalogue, lang, page.url)
@@ -88,6 +88,7 @@ def on_page_context(context, page, config, nav):
     state["urls"].setdefault(lang, set()).add(page.url)
     context["footer_links"] = _footer_links(config)
     context["footer_label"] = catalogue.text(lang, "site", "footer-label")
+    context["exit_page"] = exit_control(catalogue, lang)
     return context
 
 
@@ -99,6 +100,7 @@ def on_template_context(context, template_name, config):
     config.extra.alternate = []
     context["footer_links"] = _footer_links(config)
     context["footer_label"] = state["catalogue"].text(lang, "site", "footer-label")
+    context["exit_page"] = exit_control(state["catalogue"], lang)
     return context
 
 
