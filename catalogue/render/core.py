@@ -102,6 +102,12 @@ class Renderer:
         text = resolved.text.format(**values) if values else resolved.text
         return self._mark(resolved, html.escape(text))
 
+    def labelled(self, label: str, value: str) -> str:
+        """HTML `label` and HTML `value` joined as this language joins a label and its value (the
+        `label-value` string: "Sources: …" in English, "Sources : …" with a no-break space in French,
+        "ምንጮች፦ …" in Amharic)."""
+        return html.escape(self.t("label-value")).format(label=label, value=value)
+
     def prose(self, domain: str, key: str, page_url: str) -> str:
         """Our own copy as inline HTML, with the first use of each glossary term linked to its definition."""
         if self._terms is None:
@@ -172,7 +178,7 @@ class Renderer:
             sources = " · ".join(f'<a href="{self.target_href(link, page_url)}">{self.target_label(link)}</a>'
                                  for link in self.catalogue.links_of(clause.id))
             if sources:
-                parts.append(f'<p class="clause__sources">{self.ui("clause-sources-heading")}: {sources}</p>')
+                parts.append(f'<p class="clause__sources">{self.labelled(self.ui("clause-sources-heading"), sources)}</p>')
         parts.append(self.status_note(clause.id))
         parts.append("</div>")
         return "\n".join(p for p in parts if p)
@@ -312,7 +318,7 @@ class Renderer:
             href = relative(page_url, f"frameworks/{link.instrument}/#{link.provision}")
             label = html.escape(self.provision_label(link.instrument, link.provision))
             heading = self.inline("frameworks", f"{link.instrument}.{link.provision}")
-            target = f'<a href="{href}">{label}</a>: {heading}'
+            target = self.labelled(f'<a href="{href}">{label}</a>', heading)
         else:
             href = relative(page_url, f"frameworks/{link.instrument}/")
             target = f'<a href="{href}">{self.inline("frameworks", f"{link.instrument}.short")}</a>'

@@ -76,7 +76,7 @@ class FrameworkRenderer(Renderer):
             level = "####" if provision.domain is not None else "###"
             label = self.provision_label(instrument.id, provision.id)
             heading = plain(self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.{provision.id}").text)
-            blocks.append(f"{level} {_heading(label)}: {_heading(heading)} {{#{provision.id}}}")
+            blocks.append(f"{level} {_heading(self.t('label-value', label=label, value=heading))} {{#{provision.id}}}")
             if provision.url:
                 blocks.append(f'<p class="provision__official"><a href="{html.escape(provision.url)}" '
                               f'rel="noopener noreferrer">{self.ui("official-text-link")}</a></p>')
