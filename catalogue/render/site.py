@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from urllib.parse import quote
 
 from catalogue.domain.model import Catalogue
-from catalogue.render.core import relative
+from catalogue.render.urls import relative
 
 FOOTER_PAGES = ("help/", "glossary/", "contribute/", "status/", "accessibility/")
 
