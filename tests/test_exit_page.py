@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from catalogue.render.site import EXIT_URL
-from tests.conftest import ROOT, languages
+from tests.helpers import ROOT, languages
 
 LANGS = [lang.code for lang in languages()]
 NEUTRAL = re.compile(r"^https://www\.google\.com/")

@@ -14,7 +14,7 @@ import re
 import pytest
 import yaml
 
-from tests.conftest import ROOT, languages
+from tests.helpers import ROOT, languages
 
 LANGS = [lang.code for lang in languages()]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import yaml
 
 from catalogue import load
-from tests.conftest import ROOT, languages
+from tests.helpers import ROOT, languages
 
 PLAIN = yaml.safe_load((ROOT / "translations/en/plain.yml").read_text(encoding="utf-8"))
 
