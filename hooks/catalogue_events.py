@@ -22,7 +22,7 @@ from catalogue.publish.finish import finish
 from catalogue.publish.verify import check_site
 from catalogue.render.markup import script_json
 from catalogue.render.pages import pages, static_files
-from catalogue.render.site import alternates, footer_links, neutral
+from catalogue.render.site import alternates, exit_control, footer_links, neutral
 from catalogue.render.theme import repair
 from catalogue.render.urls import localised
 from catalogue.sources.languages import from_entries
@@ -98,9 +98,9 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    """Point the language switcher at this same page in every language; fill the footer; note
-    the page for the sitemap (which carries the hreflang alternates) and its share card. Only generated
-    pages carry JSON-LD, as a JSON data block that cannot end its <script>."""
+    """Point the language switcher at this same page in every language; fill the footer and the
+    "Exit this page" link; note the page for the sitemap (which carries the hreflang alternates) and
+    its share card. Only generated pages carry JSON-LD, as a JSON data block that cannot end its <script>."""
     catalogue = state["catalogue"]
     if page.meta.get("jsonld"):
         generated = page.file.generated_by is not None  # by on_files (no plugin generates pages)
@@ -124,6 +124,7 @@ def on_page_context(context, page, config, nav):
     context["share"] = cards.share(catalogue, lang, page.url, card, config.site_url)
     context["footer_links"] = _footer_links(config)
     context["footer_label"] = catalogue.text(lang, "site", "footer-label")
+    context["exit_page"] = exit_control(catalogue, lang)
     return context
 
 
@@ -139,6 +140,7 @@ def on_template_context(context, template_name, config):
     context["share"] = cards.share(catalogue, lang, catalogue.language(lang).prefix, home, config.site_url)
     context["footer_links"] = _footer_links(config)
     context["footer_label"] = state["catalogue"].text(lang, "site", "footer-label")
+    context["exit_page"] = exit_control(state["catalogue"], lang)
     return context
 
 

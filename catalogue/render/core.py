@@ -47,7 +47,7 @@ class Renderer(Links):
             sources = " · ".join(f'<a href="{self.target_href(link, page_url)}">{self.target_label(link)}</a>'
                                  for link in self.catalogue.links_of(clause.id))
             if sources:
-                parts.append(f'<p class="clause__sources">{self.ui("clause-sources-heading")}: {sources}</p>')
+                parts.append(f'<p class="clause__sources">{self.labelled(self.ui("clause-sources-heading"), sources)}</p>')
         parts.append(self.status_note(clause.id))
         parts.append("</div>")
         return "\n".join(p for p in parts if p)

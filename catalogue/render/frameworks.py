@@ -93,7 +93,7 @@ class FrameworkRenderer(Links):
             label = self.provision_label(instrument.id, provision.id)
             heading = plain(self.catalogue.resolve(self.lang, "frameworks", keys.provision(instrument.id, provision.id)).text)
             kind = "official" if provision.official_heading else "own"
-            blocks.append(f"{level} {markup.heading(label)}: {markup.heading(heading)} {{#{provision.id}}}")
+            blocks.append(f"{level} {markup.heading(self.t('label-value', label=label, value=heading))} {{#{provision.id}}}")
             blocks.append(f'<p class="provision-heading__kind provision-heading__kind--{kind}">'
                           f'{self.ui(f"heading-{kind}-note")}</p>')
             if provision.url:

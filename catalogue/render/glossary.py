@@ -20,7 +20,7 @@ class GlossaryRenderer(Text):
         translation = resolved.translation
         term = (translation.term if translation else None) or key
         avoid = ", ".join(f"<q>{html.escape(a)}</q>" for a in (translation.avoid if translation else ()))
-        avoid_html = f'<p class="glossary__avoid">{self.ui("glossary-avoid")} {avoid}</p>' if avoid else ""
+        avoid_html = f'<p class="glossary__avoid">{self.labelled(self.ui("glossary-avoid"), avoid)}</p>' if avoid else ""
         term_html = self._mark(resolved, html.escape(term))
         return term.casefold(), (f'<dt id="{key}">{term_html}</dt>\n'
                                  f'<dd><p>{self.inline("glossary", key)}</p>{avoid_html}</dd>')

@@ -45,7 +45,7 @@ class Links(Text):
         if link.provision:
             href = self.target_href(link, page_url)
             label = html.escape(self.provision_label(link.instrument, link.provision))
-            target = f'<a href="{href}">{label}</a>: {self.provision_heading(link.instrument, link.provision)}'
+            target = self.labelled(f'<a href="{href}">{label}</a>', self.provision_heading(link.instrument, link.provision))
         else:
             href = self.target_href(link, page_url)
             target = f'<a href="{href}">{self.inline("frameworks", keys.instrument(link.instrument, "short"))}</a>'

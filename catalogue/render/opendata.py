@@ -120,8 +120,8 @@ def page(catalogue: Catalogue, lang: str, schema_names: list[str]) -> Page:
         (f"{up}{FILES}crosswalk.json", renderer.t("open-data-crosswalk")),
         (f"{up}{zip_path(renderer.language)}", renderer.t("offline-download")),
     ]
-    listing = "\n".join(f'<li><a href="{href}">{html.escape(href.rsplit("/", 1)[1])}</a>: {html.escape(text)}</li>'
-                        for href, text in items)
+    links = ((f'<a href="{href}">{html.escape(href.rsplit("/", 1)[1])}</a>', html.escape(text)) for href, text in items)
+    listing = "\n".join(f"<li>{renderer.labelled(link, text)}</li>" for link, text in links)
     schemas = " ".join(f'<a href="{up}{FILES}{name}">{html.escape(name)}</a>' for name in schema_names)
     blocks = [
         markup.front_matter(renderer.t("open-data-title"), renderer.t("open-data-intro")),
