@@ -21,6 +21,8 @@ from catalogue import load  # noqa: E402
 from catalogue.publish import offline  # noqa: E402
 from catalogue.publish import search  # noqa: E402
 from catalogue.publish import sitemap  # noqa: E402
+from catalogue.sources import pages as handwritten  # noqa: E402
+from catalogue.sources.files import refused  # noqa: E402
 from catalogue.sources.languages import from_entries  # noqa: E402
 from catalogue.render.pages import pages, static_files  # noqa: E402
 from catalogue.render.site import alternates, footer_links  # noqa: E402
@@ -45,6 +47,7 @@ def on_config(config):
     if not i18n.building:
         catalogue, problems = load(ROOT, from_entries(dict(entry) for entry in i18n.config.languages))
         state["catalogue"] = catalogue
+        state["refused"] = refused(problems)
         state["urls"] = {}
         for problem in problems:
             log.warning(str(problem))
@@ -63,6 +66,8 @@ def on_files(files, config):
     """Add the communique, a page per clause, the framework pages and open data, in the language being built."""
     catalogue = state["catalogue"]
     language = catalogue.language(_i18n(config).current_language)
+    for file in [file for file in files if _refused_file(file, config)]:
+        files.remove(file)  # serve mode: a file the checks refuse is not published
     for page in pages(catalogue, language.code, config.site_url):
         file = File.generated(config, page.src, content=page.markdown)
         file.dest_uri = language.prefix + file.dest_uri
@@ -71,6 +76,33 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=content))
     state["files"] = files
     return files
+
+
+def _docs_path(file, config) -> str | None:
+    """A file's path relative to docs/, or None for a file the hooks generate."""
+    if not file.abs_src_path:
+        return None
+    try:
+        return Path(file.abs_src_path).relative_to(Path(config.docs_dir).resolve()).as_posix()
+    except ValueError:
+        return None
+
+
+def _refused_file(file, config) -> bool:
+    rel = _docs_path(file, config)
+    return rel is not None and not rel.endswith(".md") and any(
+        rel == path or rel.startswith(path.rstrip("/") + "/") for path in state["refused"])
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Serve mode: a hand-written page that fails its checks shows the English page in its place
+    (marked as English), with the English title and description; never its own content."""
+    rel = _docs_path(page.file, config)
+    if rel is None or not any(rel == path or rel.startswith(path.rstrip("/") + "/") for path in state["refused"]):
+        return markdown
+    catalogue = state["catalogue"]
+    page.meta, replacement = handwritten.fallback(Path(config.docs_dir), rel, state["refused"], catalogue.default)
+    return replacement
 
 
 def _footer_links(config):

@@ -54,19 +54,19 @@ def _raw_entry(root: Path, body: str, key: str = "op1-iii") -> int:
 @case
 def yaml_syntax_error(root: Path) -> str:
     line = _raw_entry(root, f"  text: Partager: {PAYLOAD}\n") + 1
-    return f"{FR}:{line}: op1-iii: is not valid YAML (mapping values are not allowed here)"
+    return f"{FR}:{line}: op1-iii: is not valid YAML at column 17 (mapping values are not allowed here)"
 
 
 @case
 def tab_indentation(root: Path) -> str:
     line = _raw_entry(root, f'\ttext: "{PAYLOAD}"\n') + 1
-    return f"{FR}:{line}: op1-iii: is not valid YAML (found character '\\t' that cannot start any token)"
+    return f"{FR}:{line}: op1-iii: is not valid YAML at column 1 (found character '\\t' that cannot start any token)"
 
 
 @case
 def python_object_tag(root: Path) -> str:
     line = _raw_entry(root, f'  text: !!python/object/new:str "{PAYLOAD}"\n') + 1
-    return f"{FR}:{line}: op1-iii: is not valid YAML (could not determine a constructor for the tag"
+    return f"{FR}:{line}: op1-iii: is not valid YAML at column 9 (could not determine a constructor for the tag"
 
 
 @case
@@ -74,7 +74,7 @@ def alias_bomb(root: Path) -> str:
     append_text(root, FR, f'lol1: &a ["{PAYLOAD}", "{PAYLOAD}", "{PAYLOAD}", "{PAYLOAD}"]\n'
                           + "".join(f"lol{n}: &{chr(97 + n - 1)} [{', '.join([f'*{chr(97 + n - 2)}'] * 9)}]\n"
                                     for n in range(2, 12)))
-    return f"{FR}:{line_of(root, FR, 'lol2:')}: lol2: is not valid YAML (found an alias (*name)"
+    return f"{FR}:{line_of(root, FR, 'lol2:')}: lol2: is not valid YAML at column 11 (found an alias (*name)"
 
 
 @case
@@ -86,7 +86,7 @@ def nesting_too_deep(root: Path) -> str:
 @case
 def invalid_date(root: Path) -> str:
     replace_text(root, COMMUNIQUE, "  start: 2019-12-11\n", "  start: 2019-13-45\n")
-    return f"{COMMUNIQUE}:{line_of(root, COMMUNIQUE, 'start:')}: summit: is not valid YAML ('2019-13-45' is not a valid timestamp)"
+    return f"{COMMUNIQUE}:{line_of(root, COMMUNIQUE, 'start:')}: summit: is not valid YAML at column 10 ('2019-13-45' is not a valid timestamp)"
 
 
 @case

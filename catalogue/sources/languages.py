@@ -67,3 +67,20 @@ def from_mkdocs_yml(path: Path) -> list[Language]:
         if isinstance(plugin, dict) and "i18n" in plugin:
             return from_entries(plugin["i18n"]["languages"])
     raise ValueError(f"{path} configures no i18n plugin languages")
+
+
+# MkDocs always adds these to the extensions mkdocs.yml names.
+MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")
+
+
+def markdown_extensions(path: Path) -> tuple[tuple[str, tuple[tuple[str, object], ...]], ...]:
+    """The Markdown extensions the site renders pages with, as MkDocs configures them from mkdocs.yml:
+    (name, options) pairs; options that are Python objects (a slugify function) are left to the default."""
+    config = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    found: dict[str, dict] = {name: {} for name in MKDOCS_EXTENSIONS}
+    for item in config.get("markdown_extensions") or []:
+        name, options = next(iter(item.items())) if isinstance(item, dict) else (item, {})
+        found[str(name)] = {**found.get(str(name), {}), **(options or {})}
+    return tuple((name, tuple((key, value) for key, value in sorted(options.items())
+                              if isinstance(value, (str, int, float, bool))))
+                 for name, options in found.items())

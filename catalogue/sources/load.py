@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from catalogue.validate import checks
-from catalogue.sources.languages import language_problems
+from catalogue.sources.languages import language_problems, markdown_extensions
 from catalogue.domain.model import (INSTRUMENT_KINDS, KINDS, Catalogue, Change, Clause, Instrument, Language, Link, Provision,
                              Status, Translation)
 from catalogue.domain.problems import Problem
-from catalogue.validate.safety import page_problems, url_problem
+from catalogue.validate.safety import url_problem
+from catalogue.validate.schema import check as schema_check
+from catalogue.sources import pages
+from catalogue.sources.files import unexpected_files
 from catalogue.sources.yamlfile import Mapping, Sequence, line_of, read
 
 DOMAINS = ("communique", "plain", "site", "frameworks", "links", "glossary")
@@ -28,14 +33,28 @@ class _Reader:
     root: Path
     problems: list[Problem] = field(default_factory=list)
 
-    def file(self, rel: str) -> Any:
+    def file(self, rel: str, schema: str | None = None, lang: str = "", by_key: bool = False) -> Any:
+        """The parsed file `rel`, without what does not fit its schema (schemas/input/<schema>.schema.json)."""
         parsed = read(self.root / rel, rel)
         self.problems.extend(parsed.problems)
-        return parsed.data
+        if parsed.data is None or schema is None:
+            return parsed.data
+        data, problems = schema_check(parsed.data, _schema(schema), rel, lang, by_key)
+        self.problems.extend(problems)
+        return data
 
     def problem(self, rel: str, line: int, key: str, message: str, lang: str = "") -> None:
         self.problems.append(Problem(rel, line, key, lang, message))
 
+
+SCHEMAS = Path(__file__).resolve().parents[2] / "schemas" / "input"
+
+
+@lru_cache(maxsize=None)
+def _schema(name: str) -> dict:
+    base, _, part = name.partition("#")
+    schema = json.loads((SCHEMAS / f"{base}.schema.json").read_text(encoding="utf-8"))
+    return schema["$defs"][part] if part else schema
 
 
 
@@ -176,7 +195,7 @@ def _strings(reader: _Reader, languages: list[Language]) -> dict[tuple[str, str,
                     reader.problem(rel, 0, "", "is missing; copy the English file and translate it", lang.code)
                 continue
             before = len(reader.problems)
-            data = reader.file(rel)
+            data = reader.file(rel, "translation#english" if lang.default else "translation", lang.code, by_key=True)
             if data is None:
                 if len(reader.problems) == before:
                     reader.problem(rel, 0, "", "is empty; copy the English file and translate it", lang.code)
@@ -271,20 +290,19 @@ def _publication(reader: _Reader, languages: list[Language]) -> list[Language]:
 
 
 def _pages(reader: _Reader, languages: list[Language], allowed: tuple[str, ...]) -> None:
-    """Hand-written pages (docs/<lang>/) are prose from pull requests too: checked like catalogue strings."""
+    """Hand-written pages (docs/<lang>/) are prose from pull requests too: their front matter and the
+    HTML their body becomes are checked as a whole (catalogue/validate/handwritten.py)."""
+    extensions = markdown_extensions(reader.root / "mkdocs.yml")
     for language in languages:
         folder = reader.root / "docs" / language.code
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []:
+        if not folder.is_dir() or folder.is_symlink():
+            if not folder.is_symlink():
+                reader.problem(f"docs/{language.code}/", 0, "", "is missing; create it with the pages of "
+                               f"docs/{languages[0].code}/ (make new-language does)", language.code)
+            continue
+        for path in sorted(p for p in folder.rglob("*.md") if p.is_file() and not p.is_symlink()):
             rel, page = path.relative_to(reader.root).as_posix(), path.relative_to(folder).with_suffix("").as_posix()
-            if path.suffix != ".md":
-                reader.problem(rel, 1, page, "is not a Markdown page; MkDocs would publish it as it is "
-                               "(images, styles and scripts belong in docs/assets/)", language.code)
-                continue
-            try:
-                problems = page_problems(path.read_text(encoding="utf-8"), allowed)
-            except UnicodeDecodeError:
-                problems = [(1, "is not valid UTF-8; save it with UTF-8 encoding")]
-            for line, message in problems:
+            for line, message in pages.problems(path, rel, allowed, extensions):
                 reader.problem(rel, line, page, message, language.code)
 
 
@@ -318,14 +336,15 @@ def _servable(catalogue: Catalogue) -> Catalogue:
 
 def load(root: Path, languages: list[Language]) -> tuple[Catalogue, list[Problem]]:
     """Read the project at `root` for `languages` (the default first); return it with every problem found."""
-    reader = _Reader(Path(root), language_problems(root, languages))
+    reader = _Reader(Path(root), language_problems(root, languages)
+                     + unexpected_files(Path(root), [language.code for language in languages]))
     languages = _publication(reader, languages)
-    clauses, header, start, end = _clauses(reader, reader.file("data/communique.yml"))
-    instruments = _instruments(reader, reader.file("data/instruments.yml"))
-    links, relations = _links(reader, reader.file("data/links.yml"))
-    retired = reader.file("data/retired-ids.yml") or Mapping(0)
-    published = reader.file("data/published-ids.yml") or Sequence(0)
-    allowed = tuple(str(d) for d in reader.file("data/allowed-domains.yml") or [])
+    clauses, header, start, end = _clauses(reader, reader.file("data/communique.yml", "communique"))
+    instruments = _instruments(reader, reader.file("data/instruments.yml", "instruments"))
+    links, relations = _links(reader, reader.file("data/links.yml", "links"))
+    retired = reader.file("data/retired-ids.yml", "retired-ids") or Mapping(0)
+    published = reader.file("data/published-ids.yml", "published-ids") or Sequence(0)
+    allowed = tuple(str(d) for d in reader.file("data/allowed-domains.yml", "allowed-domains") or [])
     _pages(reader, languages, allowed)
     catalogue = Catalogue(
         languages=tuple(languages), clauses=tuple(clauses), header=tuple(header),
