@@ -9,6 +9,7 @@ import logging
 import sys
 from pathlib import Path
 
+from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -24,6 +25,7 @@ from catalogue.publish import sitemap  # noqa: E402
 from catalogue.sources import pages as handwritten  # noqa: E402
 from catalogue.sources.files import refused  # noqa: E402
 from catalogue.sources.languages import from_entries  # noqa: E402
+from catalogue.render import material  # noqa: E402
 from catalogue.render.pages import pages, static_files  # noqa: E402
 from catalogue.render.site import alternates, footer_links  # noqa: E402
 from catalogue.render.theme import repair  # noqa: E402
@@ -76,6 +78,18 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=content))
     state["files"] = files
     return files
+
+
+def on_env(env, config, files):
+    """Material's interface strings of a language it does not ship, from translations/<lang>/material.yml:
+    the partial it imports is made (escaped) from them and served from memory, never written to disk."""
+    catalogue = state["catalogue"]
+    language = catalogue.language(_i18n(config).current_language)
+    strings = catalogue.material.get(language.code)
+    if strings is not None:
+        env.loader = ChoiceLoader([DictLoader({material.partial_name(language): material.partial(language, strings)}),
+                                   env.loader])
+    return env
 
 
 def _docs_path(file, config) -> str | None:

@@ -116,7 +116,7 @@ def summit_is_not_a_mapping(root: Path) -> str:
 @case
 def links_is_a_list(root: Path) -> str:
     replace_text(root, LINKS, "\nlinks:\n", f"\nlinks:\n  - {PAYLOAD}\nunused:\n")
-    return f"{LINKS}:{line_of(root, LINKS, 'links:')}: links: must map each clause id to its list of links"
+    return f"{LINKS}:{line_of(root, LINKS, 'links:')}: links: must be a mapping of each clause id to its list of links, not a list"
 
 
 @case

@@ -168,6 +168,7 @@ class Catalogue:
     retired: dict[str, str] = field(default_factory=dict)
     allowed_domains: tuple[str, ...] = ()
     strings: dict[tuple[str, str, str], Translation] = field(default_factory=dict)
+    material: dict[str, dict[str, str]] = field(default_factory=dict)  # Material's interface strings, checked
     usable: frozenset[tuple[str, str, str]] = frozenset()
     problems: tuple = ()
 

@@ -14,7 +14,7 @@ from catalogue.sources.languages import language_problems, markdown_extensions
 from catalogue.domain.model import (INSTRUMENT_KINDS, KINDS, Catalogue, Change, Clause, Instrument, Language, Link, Provision,
                              Status, Translation)
 from catalogue.domain.problems import Problem
-from catalogue.validate.safety import url_problem
+from catalogue.validate.safety import line_problems, url_problem
 from catalogue.validate.schema import check as schema_check
 from catalogue.sources import pages
 from catalogue.sources.files import unexpected_files
@@ -24,6 +24,8 @@ DOMAINS = ("communique", "plain", "site", "frameworks", "links", "glossary")
 ENTRY_FIELDS = {"text", "source", "status", "reviewer", "history", "note"}
 GLOSSARY_FIELDS = {"term", "avoid", "link"}
 LANGUAGE_FILE = "language.yml"
+MATERIAL_FILE = "material.yml"
+_MARKUP = set("<>&\"'")
 
 
 @dataclass
@@ -183,7 +185,7 @@ def _strings(reader: _Reader, languages: list[Language]) -> dict[tuple[str, str,
     strings: dict[tuple[str, str, str], Translation] = {}
     folder = reader.root / "translations"
     for lang in languages:
-        known = {f"{domain}.yml" for domain in DOMAINS} | {LANGUAGE_FILE}
+        known = {f"{domain}.yml" for domain in DOMAINS} | {LANGUAGE_FILE, MATERIAL_FILE}
         for extra in sorted((folder / lang.code).glob("*")) if (folder / lang.code).is_dir() else []:
             if extra.name not in known:
                 reader.problem(f"translations/{lang.code}/{extra.name}", 0, "", "is not a translation file; "
@@ -271,6 +273,30 @@ def _history(reader: _Reader, rel: str, lang: str, key: str, raw: Any, line: int
     return tuple(changes)
 
 
+def _material(reader: _Reader, languages: list[Language]) -> dict[str, dict[str, str]]:
+    """Each language's Material interface strings (translations/<lang>/material.yml, for a language
+    Material does not ship): one line of plain text each, without the characters HTML gives a meaning."""
+    result = {}
+    for language in languages:
+        rel = f"translations/{language.code}/{MATERIAL_FILE}"
+        if not (reader.root / rel).is_file():
+            continue
+        data = reader.file(rel, "material", language.code, by_key=True) or {}
+        strings = {}
+        for key, value in data.items():
+            reasons = line_problems(value)  # plain text, not Markdown: "# more on this page" counts with #
+            if _MARKUP & set(value):
+                reasons.append("contains one of < > & \" ' (write ’ for an apostrophe, « » or “ ” for quotes)")
+            if "\n" in value:
+                reasons.append("must be one line of text")
+            for reason in reasons:
+                reader.problem(rel, line_of(data, key), key, reason, language.code)
+            if not reasons:
+                strings[key] = value
+        result[language.code] = strings
+    return result
+
+
 def _publication(reader: _Reader, languages: list[Language]) -> list[Language]:
     """Whether each translation is published (complete, checked strictly) or a draft, from its language.yml."""
     result = []
@@ -351,7 +377,7 @@ def load(root: Path, languages: list[Language]) -> tuple[Catalogue, list[Problem
         summit_start=start, summit_end=end, instruments=tuple(instruments), links=tuple(links),
         relations=tuple(relations), retired=dict(retired) if isinstance(retired, dict) else {},
         allowed_domains=allowed,
-        strings=_strings(reader, languages),
+        strings=_strings(reader, languages), material=_material(reader, languages),
     )
     problems = reader.problems + checks.run(catalogue, published, retired)
     catalogue = _servable(catalogue) if problems else catalogue

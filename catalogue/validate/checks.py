@@ -9,7 +9,7 @@ from typing import Any
 
 from catalogue.domain.model import INSTRUMENT_KINDS, Catalogue, Status, Translation, fingerprint
 from catalogue.domain.problems import Problem
-from catalogue.render.core import SITE_KEYS
+from catalogue.render.core import PLACEHOLDERS, SITE_KEYS
 from catalogue.validate.safety import text_problems, url_problem
 from catalogue.sources.yamlfile import line_of
 
@@ -143,12 +143,20 @@ def _placeholders(text: str) -> set[str]:
 
 def _check_entry(catalogue: Catalogue, entry: Translation, english: Translation | None,
                  draft: bool = False) -> Iterable[str]:
+    yield from (f"`term:` {reason}" for reason in text_problems(entry.term or "", ()))
+    yield from (f"`avoid:` {reason}" for term in entry.avoid for reason in text_problems(term, ()))
     if not entry.text.strip():
         if not draft:  # a draft language shows the English until the entry is translated
             yield "translation is empty; write the text" if english else "text is empty"
         return
     yield from text_problems(entry.text, catalogue.allowed_domains)
     if english is None:
+        filled = entry.path.endswith("/site.yml") and entry.key in PLACEHOLDERS
+        wanted = {"{" + name + "}" for name in PLACEHOLDERS.get(entry.key, ())}
+        if filled and _placeholders(entry.text) - wanted:
+            unknown = ", ".join(sorted(_placeholders(entry.text) - wanted))
+            yield (f"has the placeholder(s) {unknown}, which the site does not fill in; "
+                   f"use only {', '.join(sorted(wanted)) or 'none'} (check the spelling)")
         return
     if _placeholders(entry.text) != _placeholders(english.text):
         wanted = ", ".join(sorted(_placeholders(english.text))) or "none"
