@@ -25,7 +25,7 @@ ENTRY_FIELDS = {"text", "source", "status", "reviewer", "history", "note"}
 GLOSSARY_FIELDS = {"term", "avoid", "link"}
 LANGUAGE_FILE = "language.yml"
 MATERIAL_FILE = "material.yml"
-_MARKUP = set("<>&\"'")
+_MARKUP = set("<>&\"'{}")
 
 
 @dataclass
@@ -286,7 +286,7 @@ def _material(reader: _Reader, languages: list[Language]) -> dict[str, dict[str,
         for key, value in data.items():
             reasons = line_problems(value)  # plain text, not Markdown: "# more on this page" counts with #
             if _MARKUP & set(value):
-                reasons.append("contains one of < > & \" ' (write ’ for an apostrophe, « » or “ ” for quotes)")
+                reasons.append("contains one of < > & \" ' { } (write ’ for an apostrophe, « » or “ ” for quotes)")
             if "\n" in value:
                 reasons.append("must be one line of text")
             for reason in reasons:

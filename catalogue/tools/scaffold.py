@@ -86,7 +86,7 @@ def material_strings(material: Path, new: NewLanguage) -> str | None:
         return None
     english = (material / "en.html").read_text(encoding="utf-8")
     lines = [f"# Material for MkDocs' interface strings in {new.name} ({new.code}), which Material does not ship.",
-             "# Translate each value: one line of plain text, in double quotes (no < > & \" '; write ’ for an",
+             "# Translate each value: one line of plain text, in double quotes (no < > & \" ' { }; write ’ for an",
              "# apostrophe). # in a value stands for a number.", ""]
     for key, value in _MATERIAL_ENTRY.findall(english):
         if key not in ("language", "direction") and not key.startswith("search.config."):

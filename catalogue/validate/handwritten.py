@@ -143,7 +143,7 @@ def _problems_of_html(html: str, allowed: tuple[str, ...]) -> Iterator[tuple[str
             yield f"<{tag}", f"produces a <{tag}> element, which a page may not hold; use Markdown"
         for name, value in attrs:
             for reason in _attribute_problems(tag, name, (value or "").strip(), allowed):
-                yield (value or name) if name in ("href", "src") else name, reason
+                yield (value or name) if name in ("href", "src") else f"{name}=", reason
 
 
 # The one piece of raw HTML a page may hold: a block marked as written in another language (the

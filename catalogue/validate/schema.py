@@ -23,7 +23,7 @@ def kind(value: Any) -> str:
 
 def _line(data: Any, path: Path) -> int:
     """The line of the deepest value of `path` whose line is known."""
-    line, node = getattr(data, "line", 0), data
+    line, node = getattr(data, "line", 1), data
     for step in path:
         lines = getattr(node, "lines", None)
         if isinstance(lines, dict) and step in lines:
@@ -55,11 +55,6 @@ def _subject(data: Any, path: Path, by_key: bool) -> tuple[str, str]:
 
 def _reason(error: ValidationError) -> str:
     wanted = error.schema.get("description", "something else") if isinstance(error.schema, dict) else "something else"
-    if error.validator == "additionalProperties":
-        known = sorted(error.schema.get("properties", {})) if isinstance(error.schema, dict) else []
-        extra = sorted(str(key) for key in error.instance if key not in known) if isinstance(error.instance, dict) else []
-        return (f"has the unknown field(s) {', '.join(extra)}; "
-                + (f"the fields are {', '.join(known)}" if known else "remove them"))
     if error.validator in ("maxLength", "maxItems", "maxProperties"):
         return f"is too long (the limit is {error.validator_value:,}); split it or remove what does not belong"
     return f"must be {wanted}, not {kind(error.instance)}" if error.validator == "type" else f"must be {wanted}"
@@ -73,6 +68,17 @@ def check(data: Any, schema: dict, rel: str, lang: str = "", by_key: bool = Fals
     doomed: list[list] = []
     for error in errors:
         path = list(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            known = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+            for key in [key for key in error.instance if key not in known]:
+                where = [*path, key]
+                ident = (str(where[0]) if by_key else _subject(data, where, False)[0]) or str(key)
+                fields = f"; the fields are {', '.join(sorted(known))}" if 0 < len(known) <= 8 else "; check its spelling"
+                label = "" if ident == key else f"`{key}:` "
+                problems.append(Problem(rel, _line(data, where), ident, lang, f"{label}is not a field of this file{fields}"
+                                        if not label else f"{label}is not a field here{fields}"))
+                doomed.append(where)
+            continue
         ident, field = _subject(data, path, by_key)
         label = f"`{field}:` " if field and field != ident else ""
         problems.append(Problem(rel, _line(data, path), ident, lang, label + _reason(error)))
