@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from conftest import (append_text, line_of, lines_of, publish_language, replace_block, replace_text,
+from tests.helpers import (append_text, line_of, lines_of, publish_language, replace_block, replace_text,
                       translation_entry, write_entry)
 
 PAYLOAD = "hostile-payload-7c1e"
@@ -458,7 +458,8 @@ def _page_at(markdown: str, back: int, message: str) -> Callable[[Path], str]:
 def _escaped_entry(escape: str, message: str) -> Callable[[Path], str]:
     """The French op1-iii with a YAML escape (\\u2028, \\ud800) in its text, stamped as current."""
     def apply(root: Path) -> str:
-        from conftest import english_text, fingerprint
+        from catalogue.domain.model import fingerprint
+        from tests.helpers import english_text
         source = fingerprint(english_text(root, "communique", "op1-iii"))
         line = _raw_entry(root, f'  text: "Partager {PAYLOAD}{escape} ;"\n  source: "{source}"\n  status: machine-draft\n')
         return f"{FR}:{line}: op1-iii: [fr] {message}"

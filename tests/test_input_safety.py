@@ -18,7 +18,6 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, languages
 from catalogue import load
 from catalogue.domain.model import Language
 from catalogue.domain.problems import Problem, printable
@@ -26,11 +25,10 @@ from catalogue.render import material
 from catalogue.render.pages import pages, static_files
 from catalogue.sources import load as loader
 from catalogue.sources import pages as handwritten
-from catalogue.sources.languages import markdown_extensions
 from catalogue.sources.yamlfile import parse
-from catalogue.validate import handwritten as page_check
 from catalogue.validate import schema
 from catalogue.validate.safety import bracket_problem, text_problems
+from tests.helpers import ROOT, languages
 
 FAST = settings(max_examples=40, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -194,14 +192,14 @@ def test_a_material_partial_prints_every_value_as_text(strings):
 
 # --- hand-written pages: front matter and body ------------------------------------------------
 
-EXTENSIONS = markdown_extensions(ROOT / "mkdocs.yml")
+RENDERER = handwritten.renderer(root=ROOT)
 
 
 def _page_problems(tmp: Path, text: str) -> list[Problem]:
     path = tmp / "page.md"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
     return [Problem("docs/fr/page.md", line, "page", "fr", message)
-            for line, message in handwritten.problems(path, "docs/fr/page.md", ("ohchr.org",), EXTENSIONS)]
+            for line, message in handwritten.problems(path, "docs/fr/page.md", ("ohchr.org",), RENDERER)]
 
 
 @FAST
@@ -220,9 +218,8 @@ def test_any_page_body_is_a_message_or_only_what_the_site_produces(tmp_path_fact
     problems = _page_problems(tmp_path_factory.mktemp("body"), body)
     assert_one_line(problems)
     if not problems:
-        renderer = page_check._markdown(EXTENSIONS)
-        renderer.reset()
-        html = renderer.convert(body).lower()
+        RENDERER.reset()
+        html = RENDERER.convert(body).lower()
         assert "<script" not in html and "javascript:" not in html and not re.search(r"<[^>]*\son\w+\s*=", html)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ROOT, languages, problem_lines, replace_text
+from tests.helpers import ROOT, languages, problem_lines, replace_text
 from tests.sitebuild import build
 
 PAYLOAD = "serve-payload-3f9a"

@@ -7,18 +7,21 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
-from catalogue.validate import checks
-from catalogue.sources.languages import language_problems, markdown_extensions
-from catalogue.domain.model import (INSTRUMENT_KINDS, KINDS, Catalogue, Change, Clause, Instrument, Language, Link, Provision,
-                             Status, Translation)
+from catalogue.domain.ids import INVALID_ID, valid_id, valid_number
+from catalogue.domain.located import Mapping, Sequence, line_of
+from catalogue.domain.model import (INSTRUMENT_KINDS, KINDS, Catalogue, Change, Clause, Instrument, Language, Link,
+                                    Provision, Status, Target, Translation)
 from catalogue.domain.problems import Problem
-from catalogue.validate.safety import line_problems, url_problem
-from catalogue.validate.schema import check as schema_check
 from catalogue.sources import pages
 from catalogue.sources.files import unexpected_files
-from catalogue.sources.yamlfile import Mapping, Sequence, line_of, read
+from catalogue.sources.languages import language_problems
+from catalogue.sources.yamlfile import read
+from catalogue.validate import checks
+from catalogue.validate.safety import line_problems, url_problem
+from catalogue.validate.schema import check as schema_check
 
 DOMAINS = ("communique", "plain", "site", "frameworks", "links", "glossary")
 ENTRY_FIELDS = {"text", "source", "status", "reviewer", "history", "note"}
@@ -76,9 +79,9 @@ def _ids(reader: _Reader, rel: str, values: Any, name: str) -> list[str]:
         reader.problem(rel, line_of(values, 0), name, "must be a list of ids")
         return []
     for index, value in enumerate(values):
-        if not checks.valid_id(value):
-            reader.problem(rel, line_of(values, index), name, f"lists {str(value)!r}, which {checks.INVALID_ID}")
-    return [value for value in values if checks.valid_id(value)]
+        if not valid_id(value):
+            reader.problem(rel, line_of(values, index), name, f"lists {str(value)!r}, which {INVALID_ID}")
+    return [value for value in values if valid_id(value)]
 
 
 def _clauses(reader: _Reader, data: Any) -> tuple[list[Clause], list[str], date, date]:
@@ -149,8 +152,13 @@ def _instruments(reader: _Reader, data: Any) -> list[Instrument]:
             if not isinstance(p, Mapping) or not isinstance(p.get("id"), str):
                 reader.problem(rel, line_of(raw, p_index), item["id"], "each provision needs an id")
                 continue
+            domain = p.get("domain")
+            if domain is not None and (not isinstance(domain, int) or isinstance(domain, bool) or domain < 1):
+                reader.problem(rel, line_of(raw, p_index), str(Target(item["id"], p["id"])),
+                               f"has the domain {domain!r}; write the number of the domain it belongs to, e.g. 1")
+                domain = None
             provisions.append(Provision(
-                p["id"], str(p.get("number", "")), p.get("url"), p.get("domain"), line_of(raw, p_index),
+                p["id"], str(p.get("number", "")), p.get("url"), domain, line_of(raw, p_index),
             ))
         adopted, in_force = (_expect(reader, rel, item, name, date, "must be a date (YYYY-MM-DD) or null")
                              for name in ("adopted", "in_force"))
@@ -176,8 +184,8 @@ def _links(reader: _Reader, data: Any) -> tuple[list[Link], list[str]]:
             if not isinstance(item, Mapping) or not isinstance(item.get("to"), str):
                 reader.problem(rel, line, clause_id, "each link needs `to: <instrument>` or `to: <instrument>/<provision>`")
                 continue
-            instrument, _, provision = item["to"].partition("/")
-            links.append(Link(clause_id, instrument, provision or None, str(item.get("relation", "")), line))
+            target = Target.parse(item["to"])
+            links.append(Link(clause_id, target.instrument, target.provision, str(item.get("relation", "")), line))
     return links, relations
 
 
@@ -315,10 +323,9 @@ def _publication(reader: _Reader, languages: list[Language]) -> list[Language]:
     return result
 
 
-def _pages(reader: _Reader, languages: list[Language], allowed: tuple[str, ...]) -> None:
+def _pages(reader: _Reader, languages: list[Language], allowed: tuple[str, ...], page_markdown) -> None:
     """Hand-written pages (docs/<lang>/) are prose from pull requests too: their front matter and the
     HTML their body becomes are checked as a whole (catalogue/validate/handwritten.py)."""
-    extensions = markdown_extensions(reader.root / "mkdocs.yml")
     for language in languages:
         folder = reader.root / "docs" / language.code
         if not folder.is_dir() or folder.is_symlink():
@@ -328,8 +335,14 @@ def _pages(reader: _Reader, languages: list[Language], allowed: tuple[str, ...])
             continue
         for path in sorted(p for p in folder.rglob("*.md") if p.is_file() and not p.is_symlink()):
             rel, page = path.relative_to(reader.root).as_posix(), path.relative_to(folder).with_suffix("").as_posix()
-            for line, message in pages.problems(path, rel, allowed, extensions):
+            for line, message in pages.problems(path, rel, allowed, page_markdown):
                 reader.problem(rel, line, page, message, language.code)
+
+
+def _schemas(root: Path) -> dict[str, str]:
+    """The JSON Schemas of the open data (schemas/), published beside it, by file name."""
+    folder = root / "schemas"
+    return {path.name: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.schema.json"))}
 
 
 def _servable(catalogue: Catalogue) -> Catalogue:
@@ -338,7 +351,7 @@ def _servable(catalogue: Catalogue) -> Catalogue:
     and the links and retired ids that lead to them. Strings with problems fall back to English (`usable`)."""
     clauses: dict[str, Clause] = {}
     for clause in catalogue.clauses:
-        if (checks.valid_id(clause.id) and not checks.number_problems("", 0, "", clause.number)
+        if (valid_id(clause.id) and valid_number(clause.number)
                 and (clause.parent is None or clause.parent in clauses)):
             clauses[clause.id] = clause
     allowed = catalogue.allowed_domains
@@ -348,20 +361,22 @@ def _servable(catalogue: Catalogue) -> Catalogue:
 
     instruments = [replace(instrument, url=url(instrument.url), provisions=tuple(
         replace(p, url=url(p.url)) for p in instrument.provisions
-        if checks.valid_id(p.id) and not checks.number_problems("", 0, "", p.number)))
+        if valid_id(p.id) and valid_number(p.number)))
         for instrument in catalogue.instruments
-        if checks.valid_id(instrument.id) and instrument.kind in INSTRUMENT_KINDS]
-    targets = {i.id for i in instruments} | {f"{i.id}/{p.id}" for i in instruments for p in i.provisions}
+        if valid_id(instrument.id) and instrument.kind in INSTRUMENT_KINDS]
+    targets = {Target(i.id) for i in instruments} | {Target(i.id, p.id) for i in instruments for p in i.provisions}
     links = list({link.key: link for link in catalogue.links if link.clause in clauses and link.target in targets
                   and link.relation in catalogue.relations}.values())
     retired = {old: new for old, new in catalogue.retired.items()
-               if checks.valid_id(old) and isinstance(new, str) and new in clauses}
+               if valid_id(old) and isinstance(new, str) and new in clauses}
     return replace(catalogue, clauses=tuple(clauses.values()), instruments=tuple(instruments), links=tuple(links),
-                   retired=retired, header=tuple(key for key in catalogue.header if checks.valid_id(key)))
+                   retired=retired, header=tuple(key for key in catalogue.header if valid_id(key)))
 
 
-def load(root: Path, languages: list[Language]) -> tuple[Catalogue, list[Problem]]:
-    """Read the project at `root` for `languages` (the default first); return it with every problem found."""
+def load(root: Path, languages: list[Language], markdown: tuple[list, dict] | None = None) -> tuple[Catalogue, list[Problem]]:
+    """Read the project at `root` for `languages` (the default first); return it with every problem found.
+    `markdown`: the engine's Markdown extensions and their options, which hand-written pages are
+    rendered with to be checked (without it, those mkdocs.yml names)."""
     reader = _Reader(Path(root), language_problems(root, languages)
                      + unexpected_files(Path(root), [language.code for language in languages]))
     languages = _publication(reader, languages)
@@ -371,16 +386,17 @@ def load(root: Path, languages: list[Language]) -> tuple[Catalogue, list[Problem
     retired = reader.file("data/retired-ids.yml", "retired-ids") or Mapping(0)
     published = reader.file("data/published-ids.yml", "published-ids") or Sequence(0)
     allowed = tuple(str(d) for d in reader.file("data/allowed-domains.yml", "allowed-domains") or [])
-    _pages(reader, languages, allowed)
+    _pages(reader, languages, allowed, pages.renderer(*(markdown or (None, None)), root=Path(root)))
     catalogue = Catalogue(
         languages=tuple(languages), clauses=tuple(clauses), header=tuple(header),
         summit_start=start, summit_end=end, instruments=tuple(instruments), links=tuple(links),
         relations=tuple(relations), retired=dict(retired) if isinstance(retired, dict) else {},
         allowed_domains=allowed,
-        strings=_strings(reader, languages), material=_material(reader, languages),
+        strings=_strings(reader, languages), schemas=MappingProxyType(_schemas(reader.root)),
+        material=MappingProxyType(_material(reader, languages)),
     )
     problems = reader.problems + checks.run(catalogue, published, retired)
     catalogue = _servable(catalogue) if problems else catalogue
-    catalogue.usable = checks.usable(catalogue, problems)
-    catalogue.problems = tuple(sorted(set(problems)))
+    catalogue = replace(catalogue, usable=checks.usable(catalogue, problems), problems=tuple(sorted(set(problems))),
+                        strings=MappingProxyType(catalogue.strings), retired=MappingProxyType(catalogue.retired))
     return catalogue, list(catalogue.problems)

@@ -3,15 +3,46 @@ place of one that fails its checks."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from pathlib import Path
+from typing import Any
+
+import markdown
+import yaml
 
 from catalogue.domain.model import Language
 from catalogue.sources.yamlfile import parse
 from catalogue.validate import handwritten
 
 
-def problems(path: Path, rel: str, allowed: tuple[str, ...], extensions: tuple) -> list[tuple[int, str]]:
+# MkDocs always adds these to the extensions mkdocs.yml names.
+MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml while ignoring MkDocs' own tags (!ENV, !!python/...)."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def renderer(extensions: list[Any] | None = None, configs: Mapping[str, Mapping] | None = None,
+             root: Path | None = None) -> markdown.Markdown:
+    """The Markdown the site renders pages with: the engine's own extensions and their options when
+    it hands them over (the hook does); else those mkdocs.yml at `root` names, with MkDocs' built-in
+    ones, options that are Python objects (a slugify function) left at their defaults."""
+    if extensions is None:
+        config = yaml.load((Path(root or ".") / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+        found: dict[str, dict] = {name: {} for name in MKDOCS_EXTENSIONS}
+        for item in config.get("markdown_extensions") or []:
+            name, options = next(iter(item.items())) if isinstance(item, dict) else (item, {})
+            found[str(name)] = {key: value for key, value in (options or {}).items() if value is not None}
+        extensions, configs = list(found), found
+    return markdown.Markdown(extensions=list(extensions), extension_configs=dict(configs or {}), output_format="html")
+
+
+def problems(path: Path, rel: str, allowed: tuple[str, ...], page_markdown: markdown.Markdown) -> list[tuple[int, str]]:
     """Every (line, reason) a hand-written page may not be published for."""
     try:
         text = path.read_bytes().decode("utf-8")
@@ -32,7 +63,7 @@ def problems(path: Path, rel: str, allowed: tuple[str, ...], extensions: tuple) 
     elif handwritten.leading_metadata(body):
         problems.append((1, "starts with `name:`, which MkDocs reads as page settings; start with a heading, "
                             "or put the title between two --- lines"))
-    return problems + handwritten.body_problems(body, first, allowed, extensions)
+    return problems + handwritten.body_problems(body, first, allowed, page_markdown)
 
 
 def fallback(docs: Path, rel: str, refused: Collection[str], default: Language) -> tuple[dict[str, str], str]:

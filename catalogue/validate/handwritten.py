@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any
 
@@ -94,13 +93,6 @@ class _Elements(HTMLParser):
         self.other.append("an HTML declaration")
 
 
-@lru_cache(maxsize=4)
-def _markdown(extensions: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]) -> markdown.Markdown:
-    return markdown.Markdown(extensions=[name for name, _ in extensions],
-                             extension_configs={name: dict(config) for name, config in extensions if config},
-                             output_format="html")
-
-
 def _attribute_problems(tag: str, name: str, value: str, allowed: tuple[str, ...]) -> Iterator[str]:
     if name.startswith("on"):
         yield "contains an event-handler attribute (on...=); remove it"
@@ -154,8 +146,9 @@ _AUTOLINK = re.compile(r"<[a-z][a-z0-9+.-]*://[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>", r
 
 
 def body_problems(body: str, first_line: int, allowed: tuple[str, ...],
-                  extensions: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]) -> list[tuple[int, str]]:
-    """Every reason the body of a page may not be published, at the line it can be traced to."""
+                  renderer: markdown.Markdown) -> list[tuple[int, str]]:
+    """Every reason the body of a page may not be published, at the line it can be traced to, the
+    body rendered by `renderer`, the site's own Markdown (with the engine's extensions)."""
     if len(body) > MAX_PAGE:
         return [(first_line, f"is {len(body):,} characters long, over the limit of {MAX_PAGE:,}; split the page")]
     lines = body.splitlines()
@@ -174,7 +167,6 @@ def body_problems(body: str, first_line: int, allowed: tuple[str, ...],
         elif not fenced and not _LANGUAGE_BLOCK.match(line) and _has_raw_tag(line):
             problems.append((first_line + number, "contains raw HTML; use Markdown (**bold**, *italic*, "
                                                   "[text](https://...)) instead"))
-    renderer = _markdown(extensions)
     renderer.reset()
     for needle, reason in dict.fromkeys(_problems_of_html(renderer.convert(body), allowed)):
         problems.append((_line_of(lines, needle, first_line), reason))
