@@ -66,8 +66,10 @@ def on_files(files, config):
     language = catalogue.language(_i18n(config).current_language)
     for file in [file for file in files if _refused_file(file, config)]:
         files.remove(file)  # serve mode: a file the checks refuse is not published
-    for page in pages(catalogue, language.code, config.site_url):
-        file = File.generated(config, page.src, content=page.markdown)
+    stand_ins = handwritten.stand_ins(Path(config.docs_dir), language, state["refused"], catalogue.default)
+    for src, markdown in [*stand_ins.items(), *((page.src, page.markdown) for page in pages(catalogue, language.code,
+                                                                                      config.site_url))]:
+        file = File.generated(config, src, content=markdown)
         file.dest_uri = language.prefix + file.dest_uri
         files.append(file)
     for path, content in static_files(catalogue, language.code, config.site_url).items():

@@ -5,6 +5,7 @@ Material's English. And the owners of each folder are the ones the threat model 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from tests.helpers import ROOT, languages, problem_lines, replace_text
@@ -24,6 +25,7 @@ def test_serve_mode_shows_the_english_page_in_place_of_a_hostile_one_and_publish
                          f"Lire <img\nsrc=x onerror=alert('{PAYLOAD}')>\n", encoding="utf-8")
     (project_copy / "docs/assets/evil.html").write_text(f"<script>{PAYLOAD}</script>\n", encoding="utf-8")
     (project_copy / "docs/fr/licences").symlink_to("/usr/share/common-licenses", target_is_directory=True)
+    shutil.rmtree(project_copy / "docs/pt")  # a missing language folder: the English pages stand in
     replace_text(project_copy, "translations/sw/material.yml", 'action.skip: "Ruka hadi kwenye maudhui"',
                  f'action.skip: "<b>{PAYLOAD}</b>"')
     built = build(project_copy, project_copy / "out", strict=False)
@@ -38,6 +40,8 @@ def test_serve_mode_shows_the_english_page_in_place_of_a_hostile_one_and_publish
     assert english is not None and english.find("h1") is not None
     assert page.title.get_text().startswith("Get help")
     assert built.html("sw/").select_one(".md-skip").get_text(strip=True) == "Skip to content"
+    stand_in = built.html("pt/help/")
+    assert stand_in.find("div", attrs={"lang": "en"}) is not None and stand_in.html["lang"] == "pt"
 
 
 def test_a_key_holding_a_newline_cannot_add_a_line_to_the_messages(project_copy):

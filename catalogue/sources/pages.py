@@ -3,6 +3,7 @@ place of one that fails its checks."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
@@ -79,3 +80,18 @@ def fallback(docs: Path, rel: str, refused: Collection[str], default: Language) 
     meta = {key: value for key, value in data.items() if key in handwritten.FRONT_MATTER} \
         if isinstance(data, dict) else {}
     return meta, f'<div lang="{default.code}" dir="{default.direction}" markdown>\n\n{body.strip()}\n\n</div>\n'
+
+
+def stand_ins(docs: Path, language: Language, refused: Collection[str], default: Language) -> dict[str, str]:
+    """Serve mode, for a language whose docs/<lang>/ folder is missing: each page of the default
+    language as it would stand in for a page that fails (path relative to the language → Markdown)."""
+    if language.default or (docs / language.code).is_dir() or not (docs / default.code).is_dir():
+        return {}
+    result = {}
+    for path in sorted((docs / default.code).rglob("*.md")):
+        name = path.relative_to(docs / default.code).as_posix()
+        meta, body = fallback(docs, f"{language.code}/{name}", refused, default)
+        if body:
+            front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+            result[name] = f"---\n{front}---\n\n{body}"
+    return result

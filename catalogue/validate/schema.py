@@ -4,7 +4,7 @@ data so that the loaders after the check only ever meet the shapes they expect."
 
 from __future__ import annotations
 
-from collections.abc import Sequence as Path
+from collections.abc import Sequence
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -21,7 +21,7 @@ def kind(value: Any) -> str:
     return next((name for cls, name in _KINDS.items() if isinstance(value, cls)), "a date")
 
 
-def _line(data: Any, path: Path) -> int:
+def _line(data: Any, path: Sequence) -> int:
     """The line of the deepest value of `path` whose line is known."""
     line, node = getattr(data, "line", 1), data
     for step in path:
@@ -37,7 +37,7 @@ def _line(data: Any, path: Path) -> int:
     return line
 
 
-def _subject(data: Any, path: Path, by_key: bool) -> tuple[str, str]:
+def _subject(data: Any, path: Sequence, by_key: bool) -> tuple[str, str]:
     """The id a problem belongs to (an entry's key, else the nearest `id:`), and the field it is about."""
     field = next((str(step) for step in reversed(path) if isinstance(step, str)), "")
     if by_key:
