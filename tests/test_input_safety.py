@@ -30,6 +30,8 @@ from catalogue.validate import schema
 from catalogue.validate.safety import bracket_problem, text_problems
 from tests.helpers import ROOT, languages
 
+pytestmark = pytest.mark.core
+
 FAST = settings(max_examples=40, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 SLOW = settings(max_examples=8, deadline=None, derandomize=True, database=None,

@@ -8,6 +8,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import ROOT, languages, problem_lines, replace_text
 from tests.sitebuild import build
 
@@ -44,6 +46,7 @@ def test_serve_mode_shows_the_english_page_in_place_of_a_hostile_one_and_publish
     assert stand_in.find("div", attrs={"lang": "en"}) is not None and stand_in.html["lang"] == "pt"
 
 
+@pytest.mark.core
 def test_a_key_holding_a_newline_cannot_add_a_line_to_the_messages(project_copy):
     path = project_copy / "translations/fr/site.yml"
     path.write_text(path.read_text(encoding="utf-8")
@@ -54,6 +57,7 @@ def test_a_key_holding_a_newline_cannot_add_a_line_to_the_messages(project_copy)
     assert all("\n" not in line and "\u202e" not in line for line in lines)
 
 
+@pytest.mark.core
 def test_every_language_folder_is_owned_by_its_translators_and_the_maintainers():
     """The threat model (CONTRIBUTING.md): translators change translations/<lang>/ and docs/<lang>/,
     maintainers everything else; CODEOWNERS asks exactly them."""
