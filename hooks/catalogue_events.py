@@ -45,7 +45,8 @@ def on_config(config):
         root = Path(config.config_file_path).parent
         markdown = (list(config.markdown_extensions), dict(config.mdx_configs))
         catalogue, problems = load(root, from_entries(dict(entry) for entry in i18n.config.languages), markdown)
-        state.update(catalogue=catalogue, urls={}, not_found={}, refused=refused(problems))
+        left_out, in_english = refused(problems)
+        state.update(catalogue=catalogue, urls={}, not_found={}, left_out=left_out, in_english=in_english)
         for problem in problems:
             log.warning(str(problem))
         if problems and config.strict:
@@ -66,7 +67,8 @@ def on_files(files, config):
     language = catalogue.language(_i18n(config).current_language)
     for file in [file for file in files if _refused_file(file, config)]:
         files.remove(file)  # serve mode: a file the checks refuse is not published
-    stand_ins = handwritten.stand_ins(Path(config.docs_dir), language, state["refused"], catalogue.default)
+    stand_ins = handwritten.stand_ins(Path(config.docs_dir), language, state["left_out"] | state["in_english"],
+                                      catalogue.default)
     for src, markdown in [*stand_ins.items(), *((page.src, page.markdown) for page in pages(catalogue, language.code,
                                                                                       config.site_url))]:
         file = File.generated(config, src, content=markdown)
@@ -101,19 +103,19 @@ def _docs_path(file, config) -> str | None:
 
 
 def _refused_file(file, config) -> bool:
+    """A file the checks leave out: one that may not be there, or anything under such a folder (a symlink)."""
     rel = _docs_path(file, config)
-    return rel is not None and not rel.endswith(".md") and any(
-        rel == path or rel.startswith(path.rstrip("/") + "/") for path in state["refused"])
+    return rel is not None and any(rel == path or rel.startswith(path.rstrip("/") + "/") for path in state["left_out"])
 
 
 def on_page_markdown(markdown, page, config, files):
     """Serve mode: a hand-written page that fails its checks shows the English page in its place
     (marked as English), with the English title and description; never its own content."""
     rel = _docs_path(page.file, config)
-    if rel is None or not any(rel == path or rel.startswith(path.rstrip("/") + "/") for path in state["refused"]):
+    if rel not in state["in_english"]:
         return markdown
-    catalogue = state["catalogue"]
-    page.meta, replacement = handwritten.fallback(Path(config.docs_dir), rel, state["refused"], catalogue.default)
+    refused_pages = state["left_out"] | state["in_english"]
+    page.meta, replacement = handwritten.fallback(Path(config.docs_dir), rel, refused_pages, state["catalogue"].default)
     return replacement
 
 

@@ -76,6 +76,11 @@ def unexpected_files(root: Path, languages: Iterable[str]) -> list[Problem]:
     return problems
 
 
-def refused(problems: Iterable[Problem]) -> frozenset[str]:
-    """The files under docs/ that a build must not publish, by path relative to docs/."""
-    return frozenset(p.path.removeprefix("docs/") for p in problems if p.path.startswith("docs/"))
+def refused(problems: Iterable[Problem]) -> tuple[frozenset[str], frozenset[str]]:
+    """What a build that goes on past problems (`mkdocs serve`) does with docs/, by path relative to it:
+    the files and folders it leaves out (a symlink, a name or a file that may not be there: whatever
+    their page would show, their name alone could put markup in a URL), and the pages it shows in
+    English instead (a page whose content fails its checks)."""
+    docs = [p for p in problems if p.path.startswith("docs/")]
+    left_out = frozenset(p.path.removeprefix("docs/") for p in docs if p.line == 0 or not p.path.endswith(".md"))
+    return left_out, frozenset(p.path.removeprefix("docs/") for p in docs) - left_out
