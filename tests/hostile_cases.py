@@ -545,8 +545,8 @@ CASES += [
          lambda root: (append_text(root, LINKS, f"  op3-x: 5  # {PAYLOAD}\n"),
                        f"{LINKS}:{line_of(root, LINKS, 'op3-x:')}: links: `op3-x:` must be a list of links")[1]),
     Case("provision_domain_is_markup",
-         lambda root: (replace_text(root, INSTRUMENTS, '{id: capability-1, number: "1", domain: 1, url: null}',
-                                    f'{{id: capability-1, number: "1", domain: "<script>{PAYLOAD}</script>", url: null}}'),
+         lambda root: (replace_text(root, INSTRUMENTS, '{id: capability-1, number: "1", domain: 1,',
+                                    f'{{id: capability-1, number: "1", domain: "<script>{PAYLOAD}</script>",'),
                        f"{INSTRUMENTS}:{line_of(root, INSTRUMENTS, '- {id: capability-1,')}: mnr/capability-1: "
                        "`domain:` must be the number of a domain (1 to 20), or null, not text")[1]),
     Case("allowed_domains_is_a_number",
