@@ -10,6 +10,7 @@ import logging
 import os
 from pathlib import Path
 
+from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -21,10 +22,13 @@ from catalogue.publish.card import CardError, MissingGlyphs, family_for
 from catalogue.publish.finish import finish
 from catalogue.publish.verify import check_site
 from catalogue.render.markup import script_json
+from catalogue.render import material
 from catalogue.render.pages import pages, static_files
 from catalogue.render.site import alternates, exit_control, footer_links, neutral
 from catalogue.render.theme import repair
 from catalogue.render.urls import localised
+from catalogue.sources import pages as handwritten
+from catalogue.sources.files import refused
 from catalogue.sources.languages import from_entries
 from catalogue.validate.output import check_page, printable, problems
 
@@ -48,11 +52,13 @@ def on_config(config):
     i18n = _i18n(config)
     if state["depth"] == 0:
         root = Path(config.config_file_path).parent
-        catalogue, problems = load(root, from_entries(dict(entry) for entry in i18n.config.languages))
+        markdown = (list(config.markdown_extensions), dict(config.mdx_configs))
+        catalogue, problems = load(root, from_entries(dict(entry) for entry in i18n.config.languages), markdown)
         # Drawn share cards are kept between builds (git-ignored); content-addressed, so copies of the project may share one.
         card_cache = Path(os.environ.get("CARD_CACHE") or root / ".cache" / "cards")
+        left_out, in_english = refused(problems)
         state.update(catalogue=catalogue, urls={}, not_found={}, cards={}, card_cache=card_cache,
-                     root=root, checked=set())
+                     left_out=left_out, in_english=in_english, root=root, checked=set())
         for problem in problems:
             log.warning(str(problem))
         if problems and config.strict:
@@ -71,14 +77,58 @@ def on_files(files, config):
     """Add the communique, a page per clause, the framework pages and open data, in the language being built."""
     catalogue = state["catalogue"]
     language = catalogue.language(_i18n(config).current_language)
-    for page in pages(catalogue, language.code, config.site_url):
-        file = File.generated(config, page.src, content=page.markdown)
+    for file in [file for file in files if _refused_file(file, config)]:
+        files.remove(file)  # serve mode: a file the checks refuse is not published
+    stand_ins = handwritten.stand_ins(Path(config.docs_dir), language, state["left_out"] | state["in_english"],
+                                      catalogue.default)
+    for src, markdown in [*stand_ins.items(), *((page.src, page.markdown) for page in pages(catalogue, language.code,
+                                                                                      config.site_url))]:
+        file = File.generated(config, src, content=markdown)
         file.dest_uri = localised(language, file.dest_uri)
         files.append(file)
     for path, content in static_files(catalogue, language.code, config.site_url).items():
         files.append(File.generated(config, path, content=content))
     state["files"] = files
     return files
+
+
+def on_env(env, config, files):
+    """Material's interface strings of a language it does not ship, from translations/<lang>/material.yml:
+    the partial it imports is made (escaped) from them and served from memory, never written to disk."""
+    catalogue = state["catalogue"]
+    language = catalogue.language(_i18n(config).current_language)
+    strings = catalogue.material.get(language.code)
+    if strings is not None:
+        env.loader = ChoiceLoader([DictLoader({material.partial_name(language): material.partial(language, strings)}),
+                                   env.loader])
+    return env
+
+
+def _docs_path(file, config) -> str | None:
+    """A file's path relative to docs/, or None for a file the hooks generate."""
+    if not file.abs_src_path:
+        return None
+    try:
+        return Path(file.abs_src_path).relative_to(Path(config.docs_dir).resolve()).as_posix()
+    except ValueError:
+        return None
+
+
+def _refused_file(file, config) -> bool:
+    """A file the checks leave out: one that may not be there, or anything under such a folder (a symlink)."""
+    rel = _docs_path(file, config)
+    return rel is not None and any(rel == path or rel.startswith(path.rstrip("/") + "/") for path in state["left_out"])
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Serve mode: a hand-written page that fails its checks shows the English page in its place
+    (marked as English), with the English title and description; never its own content."""
+    rel = _docs_path(page.file, config)
+    if rel not in state["in_english"]:
+        return markdown
+    refused_pages = state["left_out"] | state["in_english"]
+    page.meta, replacement = handwritten.fallback(Path(config.docs_dir), rel, refused_pages, state["catalogue"].default)
+    return replacement
 
 
 def _footer_links(config):

@@ -216,7 +216,7 @@ def test_draft_translation_without_a_status_cannot_crash_the_open_data(project_c
 def test_invalid_yaml_names_the_line_to_fix(project_copy):
     replace_block(project_copy, FR, "op1-iii:", "op1-iii:\n  text: Partager: les pratiques\n")
     line = line_of(project_copy, FR, "text: Partager: les pratiques")
-    assert (f"{FR}:{line}: op1-iii: is not valid YAML (mapping values are not allowed here); "
+    assert (f"{FR}:{line}: op1-iii: is not valid YAML at column 17 (mapping values are not allowed here); "
             "check quotes, colons and indentation") in problem_lines(project_copy)
 
 

@@ -33,6 +33,15 @@ SITE_KEYS = (
     "permalink-label", "cite-text-label", "cite-downloads", "parallel-link", "parallel-title", "parallel-intro",
     "parallel-index-title", "parallel-index-intro", "offline-download",
 )
+# The interface strings the renderers fill in, and the {placeholders} each is given: an English
+# string may use no other (a typo such as {numbr} would stop the build).
+PLACEHOLDERS = {
+    "label-preambular": {"n"}, "label-operative": {"number"}, "sub-item-context": {"number"},
+    "permalink-title": {"label"}, "clause-page-link": {"label"}, "previous-clause": {"label"}, "next-clause": {"label"},
+    "status-reviewed": {"name"}, "provision-article": {"number"}, "provision-capability": {"number"},
+    "status-progress": {"percent"}, "cite-template": {"document", "place", "dates", "clause", "url"},
+    "cite-clause-preambular": {"n"}, "cite-clause-operative": {"number"},
+}
 INSTRUMENT_PARTS = ("name", "short", "summary", "adopted-by")
 
 

@@ -216,6 +216,7 @@ class Catalogue:
     allowed_domains: tuple[str, ...] = ()
     strings: Mapping[tuple[str, str, str], Translation] = field(default_factory=dict)
     schemas: Mapping[str, str] = field(default_factory=dict)  # the open data's JSON Schemas, by file name
+    material: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # Material's interface strings, checked
     usable: frozenset[tuple[str, str, str]] = frozenset()
     problems: tuple[Problem, ...] = ()
 
