@@ -93,8 +93,10 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
-    """Material's interface strings of a language it does not ship, from translations/<lang>/material.yml:
+    """Templates escape every value they print (Material's print some raw, such as the description).
+    Material's interface strings of a language it does not ship, from translations/<lang>/material.yml:
     the partial it imports is made (escaped) from them and served from memory, never written to disk."""
+    env.autoescape = True
     catalogue = state["catalogue"]
     language = catalogue.language(_i18n(config).current_language)
     strings = catalogue.material.get(language.code)
@@ -134,12 +136,6 @@ def on_page_markdown(markdown, page, config, files):
 def _footer_links(config):
     titles = {file.url: file.page.title for file in state["files"].documentation_pages() if file.page}
     return footer_links(state["catalogue"], _i18n(config).current_language, titles)
-
-
-def on_env(env, config, files):
-    """Templates escape every value they print (Material's print some raw, such as the description)."""
-    env.autoescape = True
-    return env
 
 
 def on_page_content(html, page, config, files):

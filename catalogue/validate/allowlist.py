@@ -21,6 +21,7 @@ CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'sel
        "object-src 'none'; base-uri 'none'; form-action 'self'")
 LANGUAGE_TAG = Pattern(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 ID = Pattern(r"[^\s\x00-\x1f]{1,200}")  # ids from headings are in the page's script
+EXIT_LINK = r"https://www\.google\.com/\?hl=[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"  # render/site.py's EXIT_URL
 MIME_DOWNLOADS = OneOf("application/x-research-info-systems", "application/vnd.citationstyles.csl+json")
 
 
@@ -58,7 +59,8 @@ SITE = Allowlist(
         "p": "", "h1": "", "h2": "", "h3": "", "h4": "", "h5": "", "h6": "", "blockquote": "", "hr": "", "br": "",
         "pre": "", "code": "", "em": "", "strong": "", "b": "", "i": "", "small": "", "sub": "", "sup": "",
         "abbr": "", "bdi": "", "kbd": "", "q": "", "mark": "",
-        "a": "href hreflang target rel download type data-md-component",
+        "a": "href hreflang target rel download type data-md-component "
+             "data-leaving data-press-two data-press-one data-reset",  # the last four: the exit link's texts
         "img": "src alt width height loading",
         "ul": "data-md-scrollfix data-md-component", "ol": "start data-search-results", "li": "data-relation data-clause",
         "dl": "", "dt": "", "dd": "", "details": "open", "summary": "", "progress": "max value",
@@ -67,10 +69,11 @@ SITE = Allowlist(
     },
     everywhere="class id lang dir title role hidden tabindex aria-*",
     values={
-        "href": Url(also=frozenset({"https://squidfunk.github.io/mkdocs-material/"})),  # + the footer's credit
+        "href": Url(also=frozenset({"https://squidfunk.github.io/mkdocs-material/"}),  # + the footer's credit
+                    also_like=EXIT_LINK),  # "Exit this page" (render/site.py)
         "src": Url(external=False), "for": ID, "id": ID,
         "lang": LANGUAGE_TAG, "hreflang": LANGUAGE_TAG, "dir": OneOf("ltr", "rtl", "auto"),
-        "target": OneOf("_blank"), "a@rel": Tokens("noopener", "noreferrer", "prev", "next"),
+        "target": OneOf("_blank"), "a@rel": Tokens("noopener", "noreferrer", "nofollow", "prev", "next"),
         "a@type": MIME_DOWNLOADS, "download": Pattern(r"[a-z0-9][a-z0-9.-]{0,99}"),
         "button@type": OneOf("button", "submit"), "input@type": OneOf("checkbox", "text"),
         "xmlns": OneOf("http://www.w3.org/2000/svg"),
@@ -91,7 +94,10 @@ SITE = Allowlist(
         # sharing previews (overrides/main.html)
         "og:type": OneOf("article", "website"), "og:site_name": Text(200), "og:title": Text(300),
         "og:description": Text(), "og:url": Url(external=False), "og:locale": Pattern(r"[a-z]{2,3}(_[A-Z]{2})?"),
-        "twitter:card": OneOf("summary"), "twitter:title": Text(300), "twitter:description": Text(),
+        "og:locale:alternate": Pattern(r"[a-z]{2,3}(_[A-Z]{2})?"),
+        "og:image": Url(external=False), "og:image:type": OneOf("image/png"), "og:image:width": OneOf("1200"),
+        "og:image:height": OneOf("630"), "og:image:alt": Text(),  # share cards (publish/cards.py)
+        "twitter:card": OneOf("summary_large_image"), "twitter:title": Text(300), "twitter:description": Text(),
     },
     links={
         "canonical": Url(external=False), "prev": Url(external=False), "next": Url(external=False),
@@ -101,7 +107,8 @@ SITE = Allowlist(
                             "assets/site.css")),
     },
     alternates=frozenset(),
-    scripts=("assets/material-scope.js", "assets/javascripts/bundle.*.min.js", "assets/search.js", "assets/reader.js"),
+    scripts=("assets/material-scope.js", "assets/javascripts/bundle.*.min.js", "assets/search.js", "assets/reader.js",
+             "assets/exit.js"),
     data_scripts={"application/ld+json": "", "application/json": "__config"},  # clause pages; Material's config
     style_hashes=frozenset(),
     # Path patterns from the site root (`*`: any characters but '/', `**/`: any folders) and their check
@@ -115,7 +122,8 @@ SITE = Allowlist(
         "sitemap.xml": "sitemap", "sitemap.xml.gz": "sitemap",  # publish/sitemap.py
         "offline/addis-ababa-communique-*.zip": "zip",  # publish/offline.py
         "assets/favicon.svg": "own", "assets/site.css": "own", "assets/reader.js": "own",
-        "assets/search.js": "own", "assets/material-scope.js": "own",
+        "assets/search.js": "own", "assets/material-scope.js": "own", "assets/exit.js": "own",
+        "**/card.png": "png", "robots.txt": "text",  # share cards (publish/cards.py), publish/sitemap.py
         "assets/javascripts/**/*": "theme", "assets/stylesheets/*": "theme", "assets/images/favicon.png": "theme",
         "pagefind/pagefind*.js": "pagefind", "pagefind/pagefind*.css": "pagefind", "pagefind/pagefind-entry.json": "json",
         "pagefind/pagefind.*.pf_meta": "pagefind", "pagefind/wasm.*.pagefind": "pagefind",

@@ -168,6 +168,26 @@ def check_zip(data: bytes, site_file: Callable[[str], bytes | None], page: Calla
     return out
 
 
+_PNG = b"\x89PNG\r\n\x1a\n"
+_ROBOTS = re.compile(r"(User-agent: \*|Allow: /|Disallow: /[^\s]*|Sitemap: (?P<url>\S+))")
+
+
+def check_png(data: bytes) -> list[Violation]:
+    """A share card: a PNG image, whole (signature, then chunks up to IEND and nothing after)."""
+    if not data.startswith(_PNG) or not data.endswith(b"IEND\xaeB`\x82"):
+        return [Violation("is not a whole PNG image", "")]
+    return []
+
+
+def check_robots(data: bytes, site_url: str) -> list[Violation]:
+    """robots.txt: only the lines the site writes, its sitemap on this site."""
+    for line in data.decode("utf-8", "replace").splitlines():
+        found = _ROBOTS.fullmatch(line)
+        if line and (not found or (found.group("url") and not found.group("url").startswith(site_url.rstrip("/") + "/"))):
+            return [Violation(f"holds a line the site does not write: {line[:60]!r}", "")]
+    return []
+
+
 def check_file(path: str, data: bytes, site_url: str, page: Callable[[str, str], list[Violation]],
                site_file: Callable[[str], bytes | None], source: Callable[[str, str], bytes | None],
                allow: Allowlist = SITE) -> list[Found]:
@@ -188,6 +208,10 @@ def check_file(path: str, data: bytes, site_url: str, page: Callable[[str, str],
         found = check_ris(data)
     elif kind == "sitemap":
         found = check_sitemap(data, site_url)
+    elif kind == "png":
+        found = check_png(data)
+    elif kind == "text":
+        found = check_robots(data, site_url)
     elif kind in ("theme", "own"):
         found = [] if source(kind, path) == data else [
             Violation(f"is not byte-identical to {'the installed theme' if kind == 'theme' else 'docs/'}'s {path}", path)]

@@ -132,12 +132,13 @@ def _allowed_host(host: str, domains: tuple[str, ...]) -> bool:
 @dataclass(frozen=True, eq=False)
 class Url(Shape):
     """An address: inside the site, or (when `external`) an https address on an allowed domain
-    or one of `also` (addresses the site itself writes, such as Material's credit)."""
+    or one of `also` or like `also_like` (addresses the site itself writes, such as Material's credit)."""
 
     needs_where = True
 
     external: bool = True
     also: frozenset[str] = frozenset()
+    also_like: str = ""  # a regular expression: other addresses the site itself writes (the exit link's)
 
     def problem(self, value: str, where: Where) -> str | None:
         if value.startswith("#") and not _URL_NOISE.search(value):
@@ -148,7 +149,7 @@ class Url(Shape):
         scheme = (_SCHEME.match(value) or ["", ""])[1].lower()
         if not self.external:
             return "is another site's address; only files of this site may be loaded"
-        if value in self.also:
+        if value in self.also or (self.also_like and re.fullmatch(self.also_like, value)):
             return None
         if scheme != "https":
             return f"uses the scheme {scheme}:; links go to https addresses"
