@@ -16,6 +16,9 @@ INSTRUMENT_KINDS = ("treaty", "protocol", "framework", "statement", "guidelines"
 # Babel's `en` is US English ("December 11 – 12, 2019"); an African Union document's English
 # writes dates day first ("11–12 December 2019"), as CLDR's World English does.
 DATE_LOCALES = {"en": "en_001"}
+# The comma between the items of a list, for scripts that have their own (Babel's list patterns
+# join with "and", which a pinpoint such as "CRC, Article 34" must not say); ", " for the rest.
+LIST_SEPARATORS = {"ar": "، ", "fa": "، ", "ur": "، ", "am": "፣ ", "ti": "፣ "}
 
 
 @lru_cache(maxsize=None)
@@ -43,6 +46,10 @@ class Language:
         """The Babel locale that writes this language's dates (the page's `lang` stays `code`);
         World English for a code Babel does not know (a problem a strict build reports)."""
         return DATE_LOCALES.get(self.code) or (self.code if localedata.exists(self.code) else DATE_LOCALES["en"])
+
+    @property
+    def list_separator(self) -> str:
+        return LIST_SEPARATORS.get(self.code, ", ")
 
     @property
     def number_locale(self) -> str:

@@ -327,7 +327,8 @@ class Renderer:
         short = self.inline("frameworks", f"{link.instrument}.short")
         if not link.provision:
             return short
-        return f"{short}, {html.escape(self.provision_label(link.instrument, link.provision))}"
+        label = html.escape(self.provision_label(link.instrument, link.provision))
+        return f"{short}{self.language.list_separator}{label}"
 
     def pager(self, index: int, page_url: str) -> str:
         clauses = self.catalogue.clauses
