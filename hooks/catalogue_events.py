@@ -18,7 +18,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from catalogue import load  # noqa: E402
-from catalogue.publish import offline  # noqa: E402
+from catalogue.publish import offline, reading  # noqa: E402
 from catalogue.publish import search  # noqa: E402
 from catalogue.publish import sitemap  # noqa: E402
 from catalogue.sources.languages import from_entries  # noqa: E402
@@ -118,7 +118,8 @@ def on_post_template(output, template_name, config):
 @event_priority(-200)
 def on_post_build(config):
     """Once every language is built: a 404 page per language, the default one at the root;
-    the sitemap of every language's pages; the search index; each language's offline copy."""
+    the sitemap of every language's pages; the search index; each language's offline copy and the
+    list of what keeping it for offline reading stores."""
     if _i18n(config).building:
         return
     catalogue = state["catalogue"]
@@ -132,3 +133,4 @@ def on_post_build(config):
     if failure:
         log.error(f"search index (Pagefind) failed: {failure}")
     offline.write_all(Path(config.site_dir), catalogue, config.site_url)
+    reading.write_all(Path(config.site_dir), catalogue)

@@ -12,6 +12,7 @@ import io
 import posixpath
 import re
 import zipfile
+from html import escape
 from pathlib import Path
 
 from catalogue.domain.model import Catalogue, Language
@@ -22,6 +23,8 @@ _URL = re.compile(r'(?P<attr>\s(?:href|src)="|content="0; url=)(?P<url>[^"]*)"')
 _ALTERNATE = re.compile(r'\s*<link rel="alternate"[^>]*>')
 _ELSEWHERE = re.compile(r"[a-z][a-z0-9+.-]*:|//", re.IGNORECASE)  # another site, or a scheme such as mailto:
 _EPOCH = (1980, 1, 1, 0, 0, 0)
+_SEARCH_SCRIPT = re.compile(r'<script src="[^"]*assets/search\.js"[^>]*></script>')
+_CONTENT = re.compile(r"<div data-pagefind-body[^>]*>")
 
 
 def zip_path(language: Language) -> str:
@@ -69,15 +72,22 @@ def _fix(url: str, rel: str, members: set[str], site_url: str) -> tuple[str | No
     return new + ("#" + fragment if fragment else ""), None
 
 
-def build(site: Path, language: Language, site_url: str) -> bytes:
-    """The offline copy of one language, as the bytes of a zip."""
+def without_search(html: str, note: str) -> str:
+    """The page with no search (browsers refuse the search's module script from file://): its script
+    left out, so its box never shows, and `note` (how to find text with the browser) above the content."""
+    html = _SEARCH_SCRIPT.sub("", html)
+    return _CONTENT.sub(lambda match: f'{match.group(0)}<p class="offline-find">{escape(note)}</p>', html, count=1)
+
+
+def build(site: Path, language: Language, site_url: str, note: str) -> bytes:
+    """The offline copy of one language, as the bytes of a zip; `note` says how to find text in it."""
     pages = pages_of(site, language)
     members = set(pages)
     entries: dict[str, bytes] = {}
     files: set[str] = set()
     for rel in pages:
         text, used = rewrite((site / rel).read_text(encoding="utf-8"), rel, members, site_url)
-        entries[rel] = text.encode("utf-8")
+        entries[rel] = without_search(text, note).encode("utf-8")
         files |= {path for path in used if (site / path).is_file()}
     for path in files - members:
         entries[path] = (site / path).read_bytes()
@@ -107,4 +117,5 @@ def write_all(site: Path, catalogue: Catalogue, site_url: str) -> None:
     for language in catalogue.languages:
         target = site / zip_path(language)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(build(site, language, base))
+        note = catalogue.text(language.code, "site", "offline-find")
+        target.write_bytes(build(site, language, base, note))

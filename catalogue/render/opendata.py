@@ -7,7 +7,7 @@ import html
 import io
 import json
 
-from catalogue.publish import offline
+from catalogue.publish import offline, reading
 from catalogue.render.frameworks import FrameworkRenderer
 from catalogue.domain.model import Catalogue
 from catalogue.render.core import Page, _front_matter, _heading, _join, clause_url, plain
@@ -96,6 +96,27 @@ def files(catalogue: Catalogue, lang: str, schemas: dict[str, str]) -> dict[str,
     return result
 
 
+def keep_offline(renderer: FrameworkRenderer, up: str) -> list[str]:
+    """The opt-in control that keeps this language's pages in the browser (docs/assets/offline.js),
+    with what it leaves on a shared device; its buttons show once the script can work."""
+    language = renderer.language
+    data = {"list": up + reading.list_path(language), "worker": up + "offline-sw.js", "scope": up + language.prefix,
+            "cache": f"offline-{language.code}", "kept": renderer.t("offline-reading-kept"),
+            "removed": renderer.t("offline-reading-removed"), "failed": renderer.t("offline-reading-failed")}
+    attributes = "".join(f' data-{name}="{html.escape(value)}"' for name, value in data.items())
+    return [
+        f"## {_heading(renderer.t('offline-reading-heading'))} {{#offline-reading}}",
+        f'<div class="offline-reading" data-offline-reading{attributes}>\n'
+        f"<p>{renderer.ui('offline-reading-intro')}</p>\n"
+        f'<p class="offline-reading__trace">{renderer.ui("offline-reading-trace")}</p>\n'
+        f'<p class="offline-reading__controls">'
+        f'<button type="button" class="offline-reading__button" data-offline-keep>{renderer.ui("offline-reading-keep")}</button> '
+        f'<button type="button" class="offline-reading__button" data-offline-remove>'
+        f'{renderer.ui("offline-reading-remove")}</button></p>\n'
+        f'<p class="offline-reading__status" role="status"></p>\n</div>',
+    ]
+
+
 def page(catalogue: Catalogue, lang: str, schema_names: list[str]) -> Page:
     """The page that lists the open-data files, in `lang`."""
     renderer = FrameworkRenderer(catalogue, lang)
@@ -110,10 +131,12 @@ def page(catalogue: Catalogue, lang: str, schema_names: list[str]) -> Page:
                         for href, text in items)
     schemas = " ".join(f'<a href="{up}{FILES}{name}">{html.escape(name)}</a>' for name in schema_names)
     blocks = [
-        _front_matter(renderer.t("open-data-title"), renderer.t("open-data-intro")),
+        _front_matter(renderer.t("open-data-title"), renderer.t("open-data-intro")).replace(
+            "\n---", "\noffline_reading: true\n---"),  # overrides/main.html adds assets/offline.js
         f"# {_heading(renderer.t('open-data-title'))} {{#title}}",
         f"<p>{renderer.ui('open-data-intro')}</p>",
         f'<ul class="open-data">\n{listing}\n</ul>',
         f"<p>{renderer.ui('open-data-schemas')} {schemas}</p>",
+        *keep_offline(renderer, up),
     ]
     return Page("open-data/index.md", "open-data/", _join(blocks))
