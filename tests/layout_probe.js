@@ -1,7 +1,8 @@
 () => {
   // What sticks out of the viewport: the page's scroll width, and every element a reader can see
   // (a box, not hidden, not transparent, not wholly clipped by a scrolling or clipping ancestor)
-  // that is partly on the screen and partly past its left or right edge. One call per state of a page.
+  // that is partly on the screen and partly past its left or right edge, or that hides some of its
+  // content in a sideways scroll. One call per state of a page.
   const width = document.documentElement.clientWidth;
   const problems = [];
   const scroll = document.documentElement.scrollWidth;
@@ -37,6 +38,11 @@
     // Wholly outside (a closed drawer, a skip link): off-canvas, not shown. Partly outside: cut off.
     if (right - left < 1 || right <= 0.5 || left >= width - 0.5) continue;
     if (left < -0.5 || right > width + 0.5) problems.push(`${describe(el)} spans ${Math.round(left)}…${Math.round(right)} px`);
+    // A box that scrolls sideways hides part of what it holds (a table's last columns).
+    const style = getComputedStyle(el);
+    if (/auto|scroll/.test(style.overflowX) && el.scrollWidth > el.clientWidth + 1) {
+      problems.push(`${describe(el)} hides ${el.scrollWidth - el.clientWidth} px that scroll sideways`);
+    }
   }
   return problems.slice(0, 12);
 }

@@ -93,3 +93,25 @@ def test_the_probe_sees_what_sticks_out(phone, served):
     found = phone.evaluate(PROBE)
     assert any(line.startswith("the page is") for line in found)
     assert any(line.startswith("p#wide spans") for line in found)
+
+
+def test_a_desktop_shows_one_search_control(desktop, served):
+    desktop.set_viewport_size({"width": DESKTOP, "height": 800})
+    desktop.goto(served + "communique/")
+    desktop.wait_for_selector("[data-search].is-ready", state="attached")
+    assert desktop.locator(".md-search__input").is_visible()
+    assert not desktop.locator(".site-search__open").is_visible()
+
+
+@pytest.mark.parametrize("code, comma", [("en", ", "), ("ar", "، "), ("am", "፣ ")])
+def test_a_framework_and_its_article_are_joined_by_the_language_s_comma(site, code, comma):
+    page = site.html(f"{PREFIXES[code]}crosswalk/")
+    pinpoints = [link.get_text() for link in page.select(".crosswalk-list a[href*='#']")]
+    assert pinpoints and all(comma in text for text in pinpoints)
+    assert code == "en" or not any(", " in text for text in pinpoints)
+
+
+@pytest.mark.parametrize("code, style", [("en", "italic"), ("fr", "italic"), ("ar", "normal"), ("am", "normal")])
+def test_relation_labels_are_italic_only_in_scripts_that_have_italics(desktop, served, code, style):
+    desktop.goto(f"{served}{PREFIXES[code]}communique/op1-iii/")
+    assert desktop.eval_on_selector(".source__relation", "el => getComputedStyle(el).fontStyle") == style

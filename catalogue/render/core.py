@@ -372,9 +372,10 @@ def _heading(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
 
 
-def _front_matter(title: str, description: str, jsonld: dict | None = None) -> str:
+def _front_matter(title: str, description: str, jsonld: dict | None = None, extra: tuple[str, ...] = ()) -> str:
+    """The page's metadata; `extra`: lines of the site's own settings (Material's `hide`, `offline_reading`)."""
     lines = [f"title: {json.dumps(title, ensure_ascii=False)}",
-             f"description: {json.dumps(description, ensure_ascii=False)}"]
+             f"description: {json.dumps(description, ensure_ascii=False)}", *extra]
     if jsonld:
         data = json.dumps(jsonld, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
         lines.append(f"jsonld: {json.dumps(data, ensure_ascii=False)}")

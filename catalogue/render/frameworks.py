@@ -140,7 +140,8 @@ class FrameworkRenderer(Renderer):
             listing.append(f'<li><a href="{relative(url, clause_url(clause.id))}">{html.escape(self.label(clause))}</a>'
                            f'<ul>{entries}</ul></li>')
         blocks = [
-            _front_matter(self.t("crosswalk-title"), self.t("crosswalk-intro")),
+            # The table needs the width of the table of contents' column (site.css).
+            _front_matter(self.t("crosswalk-title"), self.t("crosswalk-intro"), extra=("hide: [toc]",)),
             f"# {_heading(self.t('crosswalk-title'))} {{#title}}",
             self.notice(), table,
             f"## {_heading(self.t('crosswalk-list-heading'))} {{#list}}",

@@ -131,8 +131,8 @@ def page(catalogue: Catalogue, lang: str, schema_names: list[str]) -> Page:
                         for href, text in items)
     schemas = " ".join(f'<a href="{up}{FILES}{name}">{html.escape(name)}</a>' for name in schema_names)
     blocks = [
-        _front_matter(renderer.t("open-data-title"), renderer.t("open-data-intro")).replace(
-            "\n---", "\noffline_reading: true\n---"),  # overrides/main.html adds assets/offline.js
+        # overrides/main.html adds the script of the offline-reading control (assets/offline.js)
+        _front_matter(renderer.t("open-data-title"), renderer.t("open-data-intro"), extra=("offline_reading: true",)),
         f"# {_heading(renderer.t('open-data-title'))} {{#title}}",
         f"<p>{renderer.ui('open-data-intro')}</p>",
         f'<ul class="open-data">\n{listing}\n</ul>',

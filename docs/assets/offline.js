@@ -15,7 +15,6 @@
 
   function say(kept) {
     status.textContent = kept ? data.kept : data.removed;
-    keep.setAttribute("aria-pressed", String(kept));
   }
 
   keep.addEventListener("click", function () {
