@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import languages
+from tests.helpers import languages
 from tests.pagetypes import representative_pages
 
 PROBE = (Path(__file__).parent / "layout_probe.js").read_text(encoding="utf-8")

@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import Error, expect
 
 from catalogue import load
-from catalogue.publish.offline import zip_path
-from tests.conftest import ROOT, languages
+from catalogue.render.urls import zip_path
+from tests.helpers import ROOT, languages
 
 LANGUAGES = {language.code: language for language in languages()}
 CATALOGUE = load(ROOT, list(LANGUAGES.values()))[0]

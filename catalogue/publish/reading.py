@@ -9,13 +9,7 @@ from pathlib import Path
 
 from catalogue.domain.model import Catalogue, Language
 from catalogue.publish.offline import pages_of, rewrite
-
-FOLDER = "offline/"
-
-
-def list_path(language: Language) -> str:
-    """Where the list of a language's pages to keep is published, from the site root."""
-    return f"{FOLDER}keep-{language.code}.json"
+from catalogue.render.urls import keep_path
 
 
 def to_keep(site: Path, language: Language) -> list[str]:
@@ -31,6 +25,6 @@ def to_keep(site: Path, language: Language) -> list[str]:
 def write_all(site: Path, catalogue: Catalogue) -> None:
     """Write every language's list into the built site."""
     for language in catalogue.languages:
-        target = site / list_path(language)
+        target = site / keep_path(language)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(to_keep(site, language), separators=(",", ":")), encoding="utf-8")

@@ -7,10 +7,12 @@ import html
 import io
 import json
 
-from catalogue.publish import offline, reading
-from catalogue.render.frameworks import FrameworkRenderer
 from catalogue.domain.model import Catalogue
-from catalogue.render.core import Page, _front_matter, _heading, _join, clause_url, plain
+from catalogue.render.frameworks import FrameworkRenderer
+from catalogue.render import markup
+from catalogue.render.markup import Page
+from catalogue.render.urls import clause_url, keep_path, zip_path
+from catalogue.validate.safety import plain
 
 FILES = "open-data/"
 
@@ -100,19 +102,18 @@ def keep_offline(renderer: FrameworkRenderer, up: str) -> list[str]:
     """The opt-in control that keeps this language's pages in the browser (docs/assets/offline.js),
     with what it leaves on a shared device; its buttons show once the script can work."""
     language = renderer.language
-    data = {"list": up + reading.list_path(language), "worker": up + "offline-sw.js", "scope": up + language.prefix,
+    data = {"list": up + keep_path(language), "worker": up + "offline-sw.js", "scope": up + language.prefix,
             "cache": f"offline-{language.code}", "kept": renderer.t("offline-reading-kept"),
             "removed": renderer.t("offline-reading-removed"), "failed": renderer.t("offline-reading-failed")}
     attributes = "".join(f' data-{name}="{html.escape(value)}"' for name, value in data.items())
+    button = '<button type="button" class="offline-reading__button" data-offline-{}>{}</button>'
     return [
-        f"## {_heading(renderer.t('offline-reading-heading'))} {{#offline-reading}}",
+        f"## {markup.heading(renderer.t('offline-reading-heading'))} {{#offline-reading}}",
         f'<div class="offline-reading" data-offline-reading{attributes}>\n'
         f"<p>{renderer.ui('offline-reading-intro')}</p>\n"
         f'<p class="offline-reading__trace">{renderer.ui("offline-reading-trace")}</p>\n'
-        f'<p class="offline-reading__controls">'
-        f'<button type="button" class="offline-reading__button" data-offline-keep>{renderer.ui("offline-reading-keep")}</button> '
-        f'<button type="button" class="offline-reading__button" data-offline-remove>'
-        f'{renderer.ui("offline-reading-remove")}</button></p>\n'
+        f'<p class="offline-reading__controls">{button.format("keep", renderer.ui("offline-reading-keep"))} '
+        f'{button.format("remove", renderer.ui("offline-reading-remove"))}</p>\n'
         f'<p class="offline-reading__status" role="status"></p>\n</div>',
     ]
 
@@ -125,18 +126,18 @@ def page(catalogue: Catalogue, lang: str, schema_names: list[str]) -> Page:
         (f"{up}{FILES}catalogue.{lang}.json", renderer.t("open-data-catalogue")),
         (f"{up}{FILES}links.{lang}.csv", renderer.t("open-data-catalogue-csv")),
         (f"{up}{FILES}crosswalk.json", renderer.t("open-data-crosswalk")),
-        (f"{up}{offline.zip_path(renderer.language)}", renderer.t("offline-download")),
+        (f"{up}{zip_path(renderer.language)}", renderer.t("offline-download")),
     ]
     listing = "\n".join(f'<li><a href="{href}">{html.escape(href.rsplit("/", 1)[1])}</a>: {html.escape(text)}</li>'
                         for href, text in items)
     schemas = " ".join(f'<a href="{up}{FILES}{name}">{html.escape(name)}</a>' for name in schema_names)
     blocks = [
         # overrides/main.html adds the script of the offline-reading control (assets/offline.js)
-        _front_matter(renderer.t("open-data-title"), renderer.t("open-data-intro"), extra=("offline_reading: true",)),
-        f"# {_heading(renderer.t('open-data-title'))} {{#title}}",
+        markup.front_matter(renderer.t("open-data-title"), renderer.t("open-data-intro"), extra=("offline_reading: true",)),
+        f"# {markup.heading(renderer.t('open-data-title'))} {{#title}}",
         f"<p>{renderer.ui('open-data-intro')}</p>",
         f'<ul class="open-data">\n{listing}\n</ul>',
         f"<p>{renderer.ui('open-data-schemas')} {schemas}</p>",
         *keep_offline(renderer, up),
     ]
-    return Page("open-data/index.md", "open-data/", _join(blocks))
+    return Page("open-data/index.md", "open-data/", markup.join(blocks))
