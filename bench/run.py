@@ -10,6 +10,7 @@ import os
 import platform
 import re
 import subprocess
+import sys
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
@@ -116,7 +117,7 @@ def first_visits(work: Path) -> Report:
     base = f"http://127.0.0.1:{port}/"
     builds.build(ROOT, work / "site", site_url=base)
     builds.build(builds.plain_material(work / "plain"), work / "plain-site", strict=False)
-    prepare_for_hosting(ROOT, work / "site")
+    prepare_for_hosting(work / "site", headers(ROOT))
     (work / "nginx").mkdir()
     with (sync_playwright() as playwright, nginx(ROOT / "deploy/nginx.conf", work / "site", work / "nginx", port),
           serve(work / "plain-site") as plain_base):
