@@ -127,5 +127,5 @@ class Report:
         for name, figure, limit, ok in self.budgets:
             row = f"| {name} | {figure} | {limit} | {'PASS' if ok else 'FAIL'} |"
             old = "\n".join(row if line.startswith(f"| {name} |") else line for line in old.split("\n"))
-        note = f"- Partial run (first visits only, `python bench/run.py first-visit`): {'; '.join(self.machine)}"
+        note = f"- Partial run (first visits only, `python -m bench.run first-visit`): {'; '.join(self.machine)}"
         return old.replace("\n\n## Budgets", f"\n{note}\n\n## Budgets", 1)

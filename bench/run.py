@@ -89,7 +89,7 @@ def lunr_first_search(plain_site: Path) -> dict[str, int]:
 
 
 def main() -> None:
-    """`bench/run.py` measures everything; `bench/run.py first-visit` only the bytes of first visits,
+    """`python -m bench.run` measures everything; `python -m bench.run first-visit` only first visits,
     replacing those tables and budgets in BENCHMARKS.md (for a change to what pages load)."""
     only_visits = sys.argv[1:] == ["first-visit"]
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
