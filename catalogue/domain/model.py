@@ -22,6 +22,9 @@ DATE_LOCALES = {"en": "en_001"}
 # The comma between the items of a list, for scripts that have their own (Babel's list patterns
 # join with "and", which a pinpoint such as "CRC, Article 34" must not say); ", " for the rest.
 LIST_SEPARATORS = {"ar": "، ", "fa": "، ", "ur": "، ", "am": "፣ ", "ti": "፣ "}
+# Amharic writes "እ.ኤ.አ." before a Gregorian date, since the Ethiopian calendar is the default; CLDR's
+# own era name for the Gregorian era (ዓ/ም, ዓመተ ምሕረት) is the one Ethiopians use for their calendar.
+GREGORIAN_MARKS = {"am": "እ.ኤ.አ."}
 
 
 @lru_cache(maxsize=None)
@@ -49,6 +52,11 @@ class Language:
         """The Babel locale that writes this language's dates (the page's `lang` stays `code`);
         World English for a code Babel does not know (a problem a strict build reports)."""
         return DATE_LOCALES.get(self.code) or (self.code if localedata.exists(self.code) else DATE_LOCALES["en"])
+
+    def gregorian(self, pattern: str) -> str:
+        """A Babel date pattern with the mark this language puts before a Gregorian date, if any."""
+        mark = GREGORIAN_MARKS.get(self.code)
+        return f"'{mark}' {pattern}" if mark else pattern
 
     @property
     def list_separator(self) -> str:
@@ -110,6 +118,7 @@ class Provision:
     number: str
     url: str | None = None
     domain: int | None = None
+    official_heading: bool = False  # the heading is the instrument's own title, not this site's description
     line: int = field(default=0, compare=False)
 
 
@@ -122,6 +131,7 @@ class Instrument:
     url: str | None
     provisions: tuple[Provision, ...] = ()
     line: int = field(default=0, compare=False)
+    launched: int | None = None  # the year a framework was launched, when no adoption date is known
 
     @cached_property
     def _provisions(self) -> dict[str, Provision]:
@@ -193,6 +203,7 @@ class Catalogue:
     instruments: tuple[Instrument, ...] = ()
     links: tuple[Link, ...] = ()
     relations: tuple[str, ...] = ()
+    removed_relations: Mapping[str, str] = field(default_factory=dict)  # relation → what to use instead
     retired: Mapping[str, str] = field(default_factory=dict)
     allowed_domains: tuple[str, ...] = ()
     strings: Mapping[tuple[str, str, str], Translation] = field(default_factory=dict)
