@@ -113,5 +113,6 @@ def test_a_framework_and_its_article_are_joined_by_the_language_s_comma(site, co
 
 @pytest.mark.parametrize("code, style", [("en", "italic"), ("fr", "italic"), ("ar", "normal"), ("am", "normal")])
 def test_relation_labels_are_italic_only_in_scripts_that_have_italics(desktop, served, code, style):
-    desktop.goto(f"{served}{PREFIXES[code]}communique/op1-iii/")
-    assert desktop.eval_on_selector(".source__relation", "el => getComputedStyle(el).fontStyle") == style
+    for path, label in (("communique/op1-iii/", ".source__relation"), ("frameworks/", "dl.relations dt")):
+        desktop.goto(f"{served}{PREFIXES[code]}{path}")
+        assert desktop.eval_on_selector(label, "el => getComputedStyle(el).fontStyle") == style, path
