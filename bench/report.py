@@ -140,3 +140,17 @@ class Report:
         return "\n\n".join(["\n".join(head), "\n".join(budgets), *self.sections]) + "\n"
 
     text = markdown
+
+    def merged_into(self, old: str) -> str:
+        """`old` (BENCHMARKS.md) with this partial run's tables and budget rows in place of its own,
+        and this run's machine line added under the old ones."""
+        for section in self.sections:
+            title = section.split("\n", 1)[0]
+            start = old.index(title + "\n")
+            end = old.find("\n## ", start + 1)
+            old = old[:start] + section + ("\n" + old[end:] if end != -1 else "\n")
+        for name, figure, limit, ok in self.budgets:
+            row = f"| {name} | {figure} | {limit} | {'PASS' if ok else 'FAIL'} |"
+            old = "\n".join(row if line.startswith(f"| {name} |") else line for line in old.split("\n"))
+        note = f"- Partial run (first visits only, `python -m bench.run first-visit`): {'; '.join(self.machine)}"
+        return old.replace("\n\n## Budgets", f"\n{note}\n\n## Budgets", 1)

@@ -10,6 +10,7 @@ import os
 import platform
 import re
 import subprocess
+import sys
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
@@ -88,15 +89,46 @@ def lunr_first_search(plain_site: Path) -> dict[str, int]:
 
 
 def main() -> None:
+    """`python -m bench.run` measures everything; `python -m bench.run output-check` only the output check; `python -m bench.run first-visit` only first visits,
+    replacing those tables and budgets in BENCHMARKS.md (for a change to what pages load)."""
+    only_visits = sys.argv[1:] == ["first-visit"]
     if sys.argv[1:] == ["output-check"]:
         with tempfile.TemporaryDirectory(prefix="bench-") as folder:
             measure_output_check(Path(folder))
         return
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
-        report = measure(Path(folder))
+        report = (first_visits if only_visits else measure)(Path(folder))
     print(report.text())
-    (ROOT / "BENCHMARKS.md").write_text(report.markdown(), encoding="utf-8")
-    print(f"Wrote {ROOT / 'BENCHMARKS.md'}")
+    path = ROOT / "BENCHMARKS.md"
+    path.write_text(report.merged_into(path.read_text(encoding="utf-8")) if only_visits else report.markdown(),
+                    encoding="utf-8")
+    print(f"Wrote {path}")
+
+
+def visits(browser: Browser, base: str, plain_base: str, site: Path, report: Report) -> None:
+    """A first visit to each page type (and the clause page in Arabic and Amharic), against Material's default."""
+    found = {f"{name}": browser.visit(base + path) for name, path in PAGE_TYPES.items()}
+    for code in LIGHTHOUSE_LANGS[1:]:
+        found[f"clause page ({code})"] = browser.visit(base + f"{code}/" + PAGE_TYPES["clause page"])
+    found["default Material page (plain build, same clause)"] = browser.visit(plain_base + PAGE_TYPES["clause page"])
+    report.visits(found, {lang.code: clause_html(site, lang.prefix) for lang in LANGUAGES if lang.code in LIGHTHOUSE_LANGS})
+
+
+def first_visits(work: Path) -> Report:
+    """Only the first visits: the site built and served as deployed, beside a plain Material build."""
+    report = Report(machine())
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    builds.build(ROOT, work / "site", site_url=base)
+    builds.build(builds.plain_material(work / "plain"), work / "plain-site", strict=False)
+    prepare_for_hosting(work / "site", headers(ROOT))
+    (work / "nginx").mkdir()
+    with (sync_playwright() as playwright, nginx(ROOT / "deploy/nginx.conf", work / "site", work / "nginx", port),
+          serve(work / "plain-site") as plain_base):
+        browser = Browser(playwright)
+        visits(browser, base, plain_base, work / "site", report)
+        browser.close()
+    return report
 
 
 def measure_output_check(work: Path) -> None:
@@ -146,12 +178,7 @@ def measure(work: Path) -> Report:
         report.scaling(scaled)
 
         browser = Browser(playwright)
-        visits = {f"{name}": browser.visit(base + path) for name, path in PAGE_TYPES.items()}
-        for code in LIGHTHOUSE_LANGS[1:]:
-            visits[f"clause page ({code})"] = browser.visit(base + f"{code}/" + PAGE_TYPES["clause page"])
-        visits["default Material page (plain build, same clause)"] = browser.visit(plain_base + PAGE_TYPES["clause page"])
-        report.visits(visits, {lang.code: clause_html(work / "site", lang.prefix) for lang in LANGUAGES
-                               if lang.code in LIGHTHOUSE_LANGS})
+        visits(browser, base, plain_base, work / "site", report)
 
         searches = {}
         for language in LANGUAGES:

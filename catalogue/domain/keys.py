@@ -32,6 +32,9 @@ SITE_KEYS = (
     "cite-clause-operative", "copy-link", "cite-button", "link-copied", "citation-copied", "cite-summary",
     "permalink-label", "cite-text-label", "cite-downloads", "parallel-link", "parallel-title", "parallel-intro",
     "parallel-index-title", "parallel-index-intro", "offline-download",
+    # keeping a language for offline reading (render/opendata.py), the offline zip (publish/offline.py)
+    "offline-reading-heading", "offline-reading-intro", "offline-reading-trace", "offline-reading-keep",
+    "offline-reading-remove", "offline-reading-kept", "offline-reading-removed", "offline-reading-failed", "offline-find",
 )
 # The interface strings the renderers fill in, and the {placeholders} each is given: an English
 # string may use no other (a typo such as {numbr} would stop the build).

@@ -1,6 +1,6 @@
 """What happens once every language of the site is built, in this order: each language's 404 page,
 the sitemap of every page in every language and robots.txt, the search index (which reads the finished pages),
-and each language's offline copy (which packs them)."""
+each language's offline copy (which packs them) and the list of what keeping it for offline reading stores."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from catalogue.domain.model import Catalogue
-from catalogue.publish import offline, search, sitemap
+from catalogue.publish import offline, reading, search, sitemap
 from catalogue.render.urls import localised
 
 
@@ -22,6 +22,7 @@ def finish(site_dir: Path, catalogue: Catalogue, site_url: str | None, pages: Ma
     sitemap.write_robots(site, site_url)
     failure = search.index(site)
     offline.write_all(site, catalogue, site_url)
+    reading.write_all(site, catalogue)
     return [f"search index (Pagefind) failed: {failure}"] if failure else []
 
 

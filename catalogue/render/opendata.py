@@ -13,7 +13,7 @@ from catalogue.domain.status import shown_state
 from catalogue.render.frameworks import FrameworkRenderer
 from catalogue.render import markup
 from catalogue.render.markup import Page
-from catalogue.render.urls import clause_url, localised, target_url, zip_path
+from catalogue.render.urls import clause_url, keep_path, localised, target_url, zip_path
 from catalogue.validate.safety import plain
 from catalogue.render.cite import one_line
 
@@ -110,6 +110,26 @@ def files(catalogue: Catalogue, lang: str, schemas: dict[str, str]) -> dict[str,
     return result
 
 
+def keep_offline(renderer: FrameworkRenderer, up: str) -> list[str]:
+    """The opt-in control that keeps this language's pages in the browser (docs/assets/offline.js),
+    with what it leaves on a shared device; its buttons show once the script can work."""
+    language = renderer.language
+    data = {"list": up + keep_path(language), "worker": up + "offline-sw.js", "scope": up + language.prefix,
+            "cache": f"offline-{language.code}", "kept": renderer.t("offline-reading-kept"),
+            "removed": renderer.t("offline-reading-removed"), "failed": renderer.t("offline-reading-failed")}
+    attributes = "".join(f' data-{name}="{html.escape(value)}"' for name, value in data.items())
+    button = '<button type="button" class="offline-reading__button" data-offline-{}>{}</button>'
+    return [
+        f"## {markup.heading(renderer.t('offline-reading-heading'))} {{#offline-reading}}",
+        f'<div class="offline-reading" data-offline-reading{attributes}>\n'
+        f"<p>{renderer.ui('offline-reading-intro')}</p>\n"
+        f'<p class="offline-reading__trace">{renderer.ui("offline-reading-trace")}</p>\n'
+        f'<p class="offline-reading__controls">{button.format("keep", renderer.ui("offline-reading-keep"))} '
+        f'{button.format("remove", renderer.ui("offline-reading-remove"))}</p>\n'
+        f'<p class="offline-reading__status" role="status"></p>\n</div>',
+    ]
+
+
 def page(catalogue: Catalogue, lang: str, schema_names: list[str]) -> Page:
     """The page that lists the open-data files, in `lang`."""
     renderer = FrameworkRenderer(catalogue, lang)
@@ -124,10 +144,12 @@ def page(catalogue: Catalogue, lang: str, schema_names: list[str]) -> Page:
     listing = "\n".join(f"<li>{renderer.labelled(link, text)}</li>" for link, text in links)
     schemas = " ".join(f'<a href="{up}{FILES}{name}">{html.escape(name)}</a>' for name in schema_names)
     blocks = [
-        markup.front_matter(renderer.t("open-data-title"), renderer.t("open-data-intro")),
+        # overrides/main.html adds the script of the offline-reading control (assets/offline.js)
+        markup.front_matter(renderer.t("open-data-title"), renderer.t("open-data-intro"), extra=("offline_reading: true",)),
         f"# {markup.heading(renderer.t('open-data-title'))} {{#title}}",
         f"<p>{renderer.ui('open-data-intro')}</p>",
         f'<ul class="open-data">\n{listing}\n</ul>',
         f"<p>{renderer.ui('open-data-schemas')} {schemas}</p>",
+        *keep_offline(renderer, up),
     ]
     return Page("open-data/index.md", "open-data/", markup.join(blocks))

@@ -13,8 +13,8 @@ from catalogue.domain.problems import Problem
 
 WATCHED = ("docs", "translations", "data", "overrides")
 # Everything docs/ may hold besides the pages: the maintainers' files, published as they are.
-ASSETS = ("assets/exit.js", "assets/favicon.svg", "assets/material-scope.js", "assets/reader.js", "assets/search.js",
-          "assets/site.css")
+ASSETS = ("assets/exit.js", "assets/favicon.svg", "assets/material-scope.js", "assets/offline.js", "assets/reader.js",
+          "assets/search.js", "assets/site.css", "offline-sw.js")
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+)?$")
 _LANGUAGE_FOLDER = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$")
 

@@ -49,11 +49,13 @@ SITE = Allowlist(
         "header": "data-md-component", "footer": "", "main": "data-md-component",
         "nav": "data-md-level data-md-component", "article": "", "section": "", "aside": "",
         "div": "data-md-component data-md-type data-md-scrollfix data-search data-search-meta "
-               "data-pagefind-body data-pagefind-meta data-pagefind-ignore data-description data-clause",
+               "data-pagefind-body data-pagefind-meta data-pagefind-ignore data-description data-clause "
+               # keep a language for offline reading (render/opendata.py, assets/offline.js)
+               "data-offline-reading data-list data-worker data-scope data-cache data-kept data-removed data-failed",
         "span": "data-count data-md-component", "label": "for", "form": "data-search-form",
         "input": "type name placeholder enterkeyhint autocapitalize autocorrect autocomplete spellcheck "
                  "data-md-toggle data-search-query",
-        "button": "type data-search-open data-md-component data-copy data-done",
+        "button": "type data-search-open data-md-component data-copy data-done data-offline-keep data-offline-remove",
         "svg": "xmlns viewBox width height", "path": "d",
         # text, as Markdown and the catalogue's pages write it
         "p": "", "h1": "", "h2": "", "h3": "", "h4": "", "h5": "", "h6": "", "blockquote": "", "hr": "", "br": "",
@@ -81,6 +83,9 @@ SITE = Allowlist(
         "data-pagefind-meta": OneOf("description[data-description]"),  # overrides/main.html
         "data-description": Text(), "data-copy": OneOf(".cite__permalink", ".cite__text"),
         "tabindex": OneOf("-1", "0"),
+        "data-list": File(("offline/keep-*.json",)), "data-worker": File(("offline-sw.js",)),
+        "data-scope": Url(external=False), "data-cache": Pattern(r"offline-[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"),
+        "data-offline-keep": OneOf(""), "data-offline-remove": OneOf(""), "data-offline-reading": OneOf(""),
     },
     meta={
         "charset": OneOf("utf-8"),
@@ -108,7 +113,7 @@ SITE = Allowlist(
     },
     alternates=frozenset(),
     scripts=("assets/material-scope.js", "assets/javascripts/bundle.*.min.js", "assets/search.js", "assets/reader.js",
-             "assets/exit.js"),
+             "assets/exit.js", "assets/offline.js"),
     data_scripts={"application/ld+json": "", "application/json": "__config"},  # clause pages; Material's config
     style_hashes=frozenset(),
     # Path patterns from the site root (`*`: any characters but '/', `**/`: any folders) and their check
@@ -123,6 +128,7 @@ SITE = Allowlist(
         "offline/addis-ababa-communique-*.zip": "zip",  # publish/offline.py
         "assets/favicon.svg": "own", "assets/site.css": "own", "assets/reader.js": "own",
         "assets/search.js": "own", "assets/material-scope.js": "own", "assets/exit.js": "own",
+        "assets/offline.js": "own", "offline-sw.js": "own", "offline/keep-*.json": "json",  # publish/reading.py
         "**/card.png": "png", "robots.txt": "text",  # share cards (publish/cards.py), publish/sitemap.py
         "assets/javascripts/**/*": "theme", "assets/stylesheets/*": "theme", "assets/images/favicon.png": "theme",
         "pagefind/pagefind*.js": "pagefind", "pagefind/pagefind*.css": "pagefind", "pagefind/pagefind-entry.json": "json",
