@@ -7,9 +7,17 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# The engine that builds the site: MkDocs 1.6, or ProperDocs (its maintained fork, same config and
+# hooks, byte-identical output apart from the generator tag): make build ENGINE=properdocs
+ENGINE ?= mkdocs
+ifeq ($(filter mkdocs properdocs,$(ENGINE)),)
+$(error ENGINE must be mkdocs or properdocs, not $(ENGINE))
+endif
+# The translators' tools, run by the engine's adapter (it reads mkdocs.yml as MkDocs does).
+CATALOGUE := $(PY) hooks/catalogue_cli.py
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
-# Reproducible builds: dates in the output (the sitemap's lastmod) are the last commit's, not today's.
+# Reproducible builds: any date a tool writes into the output is the last commit's, not today's.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
@@ -19,10 +27,12 @@ ONLY_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),)
 
 .PHONY: serve build test check status diff accept new-language clean bench
 
-$(VENV)/.site: requirements.txt
+# The pinned dependencies, then this project as a package (editable: the code is used where it is).
+$(VENV)/.site: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11, 5) else "Python 3.11.5 or newer is needed (found " + sys.version.split()[0] + ")")'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 # Debian packages the tests drive: headless Chromium (browser tests), nginx with its brotli module
@@ -48,38 +58,40 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 serve: $(VENV)/.site
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	$(PY) -m $(ENGINE) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 # Build strictly elsewhere, add what hosts need (deploy/_headers, .gz and .br files), then swap:
 # a failed build never replaces the last good site/.
 build: $(VENV)/.site
 	rm -rf .site-build
-	$(PY) -m mkdocs build --strict --site-dir .site-build
-	$(PY) -m catalogue prepare-hosting .site-build
+	$(PY) -m $(ENGINE) build -f mkdocs.yml --strict --site-dir .site-build
+	$(CATALOGUE) prepare-hosting .site-build
 	rm -rf site && mv .site-build site
 
 test: $(VENV)/.test node_modules/.installed
 	$(PY) -m pytest
 
 check: $(VENV)/.site
-	$(PY) -m catalogue check
+	$(CATALOGUE) check
 
 status: $(VENV)/.site
-	$(PY) -m catalogue status -v $(ONLY_LANG)
+	$(CATALOGUE) status -v $(ONLY_LANG)
 
 diff: $(VENV)/.site
-	$(PY) -m catalogue diff $(LANG) $(ID)
+	$(if $(and $(ONLY_LANG),$(ID)),,$(error usage: make diff LANG=<code> ID=<id>, e.g. make diff LANG=fr ID=op1-iii))
+	$(CATALOGUE) diff $(ONLY_LANG) $(ID)
 
 accept: $(VENV)/.site
-	$(PY) -m catalogue accept $(LANG) $(ID)
+	$(if $(and $(ONLY_LANG),$(ID)),,$(error usage: make accept LANG=<code> ID=<id>, e.g. make accept LANG=fr ID=op1-iii))
+	$(CATALOGUE) accept $(ONLY_LANG) $(ID)
 
 # Add a language as a draft: make new-language CODE=ha [NAME="Hausa"]
 new-language: $(VENV)/.site
-	$(PY) -m catalogue new-language $(CODE) $(if $(NAME),--name "$(NAME)",)
+	$(CATALOGUE) new-language $(CODE) $(if $(NAME),--name "$(NAME)",)
 
 # The benchmark behind BENCHMARKS.md: build times, scaling, bytes transferred, Lighthouse (not part of `make test`).
 bench: $(VENV)/.test node_modules/.installed
-	$(PY) bench/run.py
+	$(PY) -m bench.run
 
 clean:
 	rm -rf site .site-build .pytest_cache

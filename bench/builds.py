@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from catalogue import load
-from catalogue.sources.languages import from_mkdocs_yml
 from catalogue.render.pages import pages, static_files
+from tests.helpers import languages
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -65,7 +65,7 @@ def best_of(builds: dict[str, Callable[[], Timing]], rounds: int = 3) -> dict[st
 
 def _generated(docs: Path, folder_per_language: bool) -> None:
     """Write every page and file our hooks add, in every language, as plain files under `docs`."""
-    catalogue, _ = load(ROOT, from_mkdocs_yml(ROOT / "mkdocs.yml"))
+    catalogue, _ = load(ROOT, languages())
     for language in catalogue.languages:
         folder = f"{language.code}/" if folder_per_language else language.prefix
         for page in pages(catalogue, language.code):

@@ -1,6 +1,7 @@
 """The benchmark behind BENCHMARKS.md (`make bench`): build times and how they scale, the bytes a
 reader's browser transfers, the search's bytes per language, and Lighthouse, each figure beside
-its budget. A plain script, not a test: it prints the tables and rewrites BENCHMARKS.md."""
+its budget. A plain script, not a test, run from the project's root as `python -m bench.run`: it prints the
+tables and rewrites BENCHMARKS.md."""
 
 from __future__ import annotations
 
@@ -9,28 +10,25 @@ import os
 import platform
 import re
 import subprocess
-import sys
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from bs4 import BeautifulSoup
+from playwright.sync_api import sync_playwright
 
-from bs4 import BeautifulSoup  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
+from bench import builds, lighthouse, synthetic
+from bench.report import Report
+from bench.transfer import Browser, compressed, longest_word
+from catalogue import load
+from catalogue.publish.hosting import prepare_for_hosting
+from catalogue.sources.deploy import headers
+from catalogue.validate.safety import plain
+from tests.browser import serve
+from tests.helpers import ROOT, languages
+from tests.nginx import free_port, nginx
 
-from bench import builds, lighthouse, synthetic  # noqa: E402
-from bench.report import Report  # noqa: E402
-from bench.transfer import Browser, compressed, longest_word  # noqa: E402
-from catalogue import load  # noqa: E402
-from catalogue.sources.languages import from_mkdocs_yml  # noqa: E402
-from catalogue.render.core import plain  # noqa: E402
-from catalogue.publish.hosting import prepare_for_hosting  # noqa: E402
-from tests.browser import serve  # noqa: E402
-from tests.nginx import free_port, nginx  # noqa: E402
-
-LANGUAGES = from_mkdocs_yml(ROOT / "mkdocs.yml")
+LANGUAGES = languages()
 CLAUSE = "op1-iii"
 # Scaled builds keep two languages (one of them right-to-left) so the 100× build takes minutes.
 SCALE_LOCALES = ["en", "ar"]
@@ -114,7 +112,7 @@ def measure(work: Path) -> Report:
         "material": lambda: builds.build(material, work / "plain-site", strict=False),
     }, ROUNDS)
     report.builds(timed["ours"], timed["no hooks"], timed["no search"], timed["material"], ROUNDS)
-    prepare_for_hosting(ROOT, work / "site")  # served as deployed: nginx, deploy/nginx.conf, precompressed files
+    prepare_for_hosting(work / "site", headers(ROOT))  # served as deployed: nginx, deploy/nginx.conf, precompressed files
     (work / "nginx").mkdir()
     with (sync_playwright() as playwright, nginx(ROOT / "deploy/nginx.conf", work / "site", work / "nginx", port),
           serve(work / "plain-site") as plain_base):

@@ -6,28 +6,23 @@ Only MkDocs events live here; the work is done by the `catalogue` package.
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from catalogue import load  # noqa: E402
-from catalogue.publish import offline  # noqa: E402
-from catalogue.publish import search  # noqa: E402
-from catalogue.publish import sitemap  # noqa: E402
-from catalogue.sources.languages import from_entries  # noqa: E402
-from catalogue.render.pages import pages, static_files  # noqa: E402
-from catalogue.render.site import alternates, footer_links  # noqa: E402
-from catalogue.render.theme import repair  # noqa: E402
+from catalogue import load
+from catalogue.publish.finish import finish
+from catalogue.render.pages import pages, static_files
+from catalogue.render.site import alternates, footer_links
+from catalogue.render.theme import repair
+from catalogue.sources.languages import from_entries
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
-state: dict = {}
+# `depth`: how many builds are running, one inside another (static-i18n builds each other language
+# inside the default language's build, from its on_post_build): 0 when a whole site build starts or ends.
+state: dict = {"depth": 0}
 
 
 def _i18n(config):
@@ -42,15 +37,16 @@ def on_config(config):
     `mkdocs serve` keeps going and shows the site with its fallbacks.
     """
     i18n = _i18n(config)
-    if not i18n.building:
-        catalogue, problems = load(ROOT, from_entries(dict(entry) for entry in i18n.config.languages))
-        state["catalogue"] = catalogue
-        state["urls"] = {}
+    if state["depth"] == 0:
+        root = Path(config.config_file_path).parent
+        catalogue, problems = load(root, from_entries(dict(entry) for entry in i18n.config.languages))
+        state.update(catalogue=catalogue, urls={}, not_found={})
         for problem in problems:
             log.warning(str(problem))
         if problems and config.strict:
             count = f"{len(problems)} problem" + ("s" if len(problems) > 1 else "")
             raise Abort(f"Aborted: the catalogue has {count}, listed above; nothing was built.")
+    state["depth"] += 1
     catalogue = state["catalogue"]
     lang = i18n.current_language
     config.site_name = catalogue.text(lang, "site", "site-name")
@@ -111,24 +107,21 @@ def on_post_template(output, template_name, config):
     """Keep each language's 404 page (valid, as every page): every language build writes the same root 404.html."""
     if template_name == "404.html":
         output = repair(output)
-        state.setdefault("404", {})[_i18n(config).current_language] = output
+        state["not_found"][_i18n(config).current_language] = output
     return output
 
 
 @event_priority(-200)
 def on_post_build(config):
-    """Once every language is built: a 404 page per language, the default one at the root;
-    the sitemap of every language's pages; the search index; each language's offline copy."""
-    if _i18n(config).building:
+    """Once every language is built (the outermost build ends): the core finishes the site."""
+    state["depth"] -= 1
+    if state["depth"]:
         return
-    catalogue = state["catalogue"]
-    for language in catalogue.languages:
-        page = state.get("404", {}).get(language.code)
-        if page is not None:
-            target = Path(config.site_dir) / language.prefix / "404.html"
-            target.write_text(page, encoding="utf-8")
-    sitemap.write(Path(config.site_dir), sitemap.sitemap(catalogue, state["urls"], config.site_url))
-    failure = search.index(Path(config.site_dir))
-    if failure:
-        log.error(f"search index (Pagefind) failed: {failure}")
-    offline.write_all(Path(config.site_dir), catalogue, config.site_url)
+    for failure in finish(Path(config.site_dir), state["catalogue"], config.site_url, state["urls"],
+                          state["not_found"]):
+        log.error(failure)
+
+
+def on_build_error(error):
+    """A failed build ends every build running inside it: the next one starts afresh (`mkdocs serve`)."""
+    state["depth"] = 0

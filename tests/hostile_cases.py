@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from conftest import (append_text, line_of, lines_of, publish_language, replace_block, replace_text,
+from tests.helpers import (append_text, line_of, lines_of, publish_language, replace_block, replace_text,
                       translation_entry, write_entry)
 
 PAYLOAD = "hostile-payload-7c1e"

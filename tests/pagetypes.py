@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from catalogue import load
-from tests.conftest import ROOT, languages
+from tests.helpers import ROOT, languages
 
 PREFIXES = [language.prefix for language in languages()]
 

@@ -25,13 +25,15 @@ class Built:
         return BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
 
 
-def build(project: Path, site: Path, strict: bool = True, env: dict[str, str] | None = None) -> Built:
+def build(project: Path, site: Path, strict: bool = True, env: dict[str, str] | None = None,
+          engine: str = "mkdocs") -> Built:
     """`mkdocs build --strict` of `project` into `site`, as a subprocess (the real CLI), with `env` added;
-    `strict=False` builds as `mkdocs serve` does, going on past the catalogue's problems."""
+    `strict=False` builds as `mkdocs serve` does, going on past the catalogue's problems; `engine`:
+    mkdocs or properdocs."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
     mode = "--strict" if strict else "--no-strict"
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", mode, "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        [sys.executable, "-m", engine, "build", mode, "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         capture_output=True, text=True, env=env, cwd=project,
     )
     return Built(site, result.returncode, result.stdout + result.stderr)

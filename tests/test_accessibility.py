@@ -17,7 +17,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import NavigableString
 
-from tests.conftest import english_text, languages, publish_language, replace_block
+from tests.helpers import english_text, languages, prefix, publish_language, replace_block
 from tests.sitebuild import build
 
 LANGUAGES = languages()
@@ -55,9 +55,6 @@ def page_kinds(site: Path) -> list[str]:
             kinds.append(path)
     return kinds
 
-
-def prefix(lang: str) -> str:
-    return "" if lang == LANGS[0] else f"{lang}/"
 
 
 def axe_violations(page, where: str) -> list[str]:

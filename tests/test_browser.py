@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import watch
-from tests.conftest import languages
+from tests.helpers import languages
 
 LANGS = [lang.code for lang in languages()]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import (
+from tests.helpers import (
     append_text,
     english_text,
     languages,

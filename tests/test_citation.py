@@ -11,7 +11,7 @@ from catalogue import load
 from catalogue.render import cite
 from catalogue.publish.offline import rewrite
 from catalogue.render.core import Renderer
-from tests.conftest import ROOT, languages
+from tests.helpers import ROOT, languages
 
 SITE = "https://example.org/"
 

@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, english_text, languages, publish_language, replace_block, translation_entry, write_entry
 
 from catalogue import Catalogue, load
-from catalogue.validate import safety
-from catalogue.sources.languages import from_mkdocs_yml
 from catalogue.domain.model import fingerprint
-from catalogue.render.core import relative
-from catalogue.validate.safety import text_problems, to_html
-from catalogue.render.site import alternates
 from catalogue.domain.status import EntryState, summary
+from catalogue.render.site import alternates
+from catalogue.render.urls import relative
+from catalogue.validate import safety
+from catalogue.validate.safety import text_problems, to_html
+from tests.helpers import ROOT, cli, english_text, languages, publish_language, replace_block, translation_entry, write_entry
 
 OP1_III = "Sharing best practise on preventing and tackling this crime in all of its forms;"
 OLD_FINGERPRINT = "deadbeef0000"  # a fingerprint of no English text
@@ -114,11 +112,6 @@ def test_sub_item_is_cited_with_its_paragraph_number():
 
 # --- the translators' CLI ----------------------------------------------------
 
-def _cli(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "catalogue", "--root", str(root), *args],
-                          cwd=ROOT, capture_output=True, text=True)
-
-
 def _fr_problems(root: Path, key: str) -> list[str]:
     _, problems = load(root, languages())
     return [str(p) for p in problems if p.path == "translations/fr/communique.yml" and p.id == key]
@@ -131,7 +124,7 @@ def test_accept_refreshes_a_stale_fingerprint_and_nothing_else(project_copy):
     before = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert any("is stale" in line for line in _fr_problems(project_copy, "op1-iii"))
 
-    result = _cli(project_copy, "accept", "fr", "op1-iii")
+    result = cli(project_copy, "accept", "fr", "op1-iii")
 
     assert result.returncode == 0, result.stderr
     assert "op1-iii: accepted" in result.stdout
@@ -145,7 +138,7 @@ def test_accept_refreshes_a_stale_fingerprint_and_nothing_else(project_copy):
 def test_diff_outside_git_says_the_old_english_is_unknown(project_copy):
     write_entry(project_copy, "fr", "communique", "op1-iii", FRENCH, source=OLD_FINGERPRINT)
 
-    result = _cli(project_copy, "diff", "fr", "op1-iii")
+    result = cli(project_copy, "diff", "fr", "op1-iii")
 
     assert result.returncode == 0, result.stderr
     assert (f"op1-iii: the English this translation was made from ({OLD_FINGERPRINT}) is not in git history."
@@ -165,7 +158,7 @@ def test_diff_shows_how_the_english_changed_since_the_translation(project_copy):
     replace_block(project_copy, "translations/en/communique.yml", "op1-iii:",
                   translation_entry("op1-iii", amended, source=None, status=None))
 
-    result = _cli(project_copy, "diff", "fr", "op1-iii")
+    result = cli(project_copy, "diff", "fr", "op1-iii")
 
     assert result.returncode == 0, result.stderr
     assert f"English then:  {english}" in result.stdout
@@ -175,7 +168,7 @@ def test_diff_shows_how_the_english_changed_since_the_translation(project_copy):
 
 
 def test_accept_of_a_misspelt_id_fails(project_copy):
-    result = _cli(project_copy, "accept", "fr", "op1-iiii")
+    result = cli(project_copy, "accept", "fr", "op1-iiii")
     assert result.returncode != 0
     assert "op1-iiii" in result.stdout + result.stderr
 
@@ -193,7 +186,7 @@ EDGE_STRINGS = ["Word  ", "Word\u00a0", "Word \u00a0 ", "Word\u2028x", "Wo  rd",
 
 
 def test_the_markdown_shortcut_gives_what_markdown_gives_for_every_catalogue_string():
-    catalogue, _ = load(ROOT, from_mkdocs_yml(ROOT / "mkdocs.yml"))
+    catalogue, _ = load(ROOT, languages())
     texts = {translation.text for translation in catalogue.strings.values()} | set(EDGE_STRINGS)
     assert len(texts) > 2000
     assert [text for text in texts if to_html.__wrapped__(text) != _markdown(text)] == []

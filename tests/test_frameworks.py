@@ -11,11 +11,9 @@ import jsonschema
 import pytest
 
 from catalogue import load
-from catalogue.sources.languages import from_mkdocs_yml
-from tests.sitebuild import ROOT
-from tests.test_site import CODES, prefix
+from tests.helpers import CODES, ROOT, languages, prefix
 
-CATALOGUE, _ = load(ROOT, from_mkdocs_yml(ROOT / "mkdocs.yml"))
+CATALOGUE, _ = load(ROOT, languages())
 INSTRUMENTS = ["crc", "opsc", "acrwc", "malabo", "mnr", "gsr", "statement-of-action", "luxembourg-guidelines"]
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write_entry
-from hostile_cases import CASES, COMMUNIQUE, PAYLOAD, UNSAFE_TEXTS
+from tests.helpers import languages, write_entry
+from tests.hostile_cases import CASES, COMMUNIQUE, PAYLOAD, UNSAFE_TEXTS
 from tests.sitebuild import build
 
 
@@ -62,10 +62,9 @@ def test_serve_mode_keeps_going_and_shows_english_in_place_of_every_unsafe_strin
 def _serve_pages(root: Path) -> dict[str, str]:
     """Every page and file our hooks add, in every language, as `mkdocs serve` would build them."""
     from catalogue import load
-    from catalogue.sources.languages import from_mkdocs_yml
     from catalogue.render.pages import pages, static_files
 
-    catalogue, _ = load(root, from_mkdocs_yml(root / "mkdocs.yml"))
+    catalogue, _ = load(root, languages(root))
     out = {}
     for language in catalogue.languages:
         out |= {f"{language.code}:{page.src}": page.markdown for page in pages(catalogue, language.code)}

@@ -21,7 +21,7 @@ import yaml
 from playwright.sync_api import Error as PlaywrightError
 
 from catalogue.publish.hosting import TEXT_SUFFIXES, precompress
-from tests.conftest import ROOT, languages
+from tests.helpers import ROOT, languages
 from tests.pagetypes import representative_pages
 
 HEADERS_FILE = ROOT / "deploy/_headers"

@@ -14,7 +14,7 @@ from urllib.request import urlopen
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from tests.pagetypes import PREFIXES, page_type
 from tests.sitebuild import build
 

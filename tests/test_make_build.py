@@ -6,7 +6,7 @@ import shutil
 import subprocess
 import sys
 
-from conftest import ROOT, append_text
+from tests.helpers import ROOT, append_text
 
 
 def test_failed_make_build_keeps_the_last_good_site(project_copy):

@@ -12,18 +12,13 @@ import pytest
 from playwright.sync_api import expect
 
 from catalogue.publish.offline import build, zip_path
-from tests.conftest import languages
+from tests.helpers import CLAUSES, languages, prefix
 
 LANGUAGES = languages()
 LANGS = [lang.code for lang in LANGUAGES]
 TRANSLATIONS = [lang for lang in LANGUAGES if not lang.default]
-CLAUSES = ["preamble", "pp1", "pp2", "pp3", "op1", "op1-i", "op1-ii", "op1-iii", "op1-iv", "op1-v",
-           "op1-vi", "op1-vii", "op1-viii", "op2", "op3"]
 SWITCHER = ".md-header__option .md-select"
 
-
-def prefix(code: str) -> str:
-    return "" if code == "en" else f"{code}/"
 
 
 def site_url(site) -> str:

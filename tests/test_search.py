@@ -8,9 +8,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from catalogue.render.core import plain
 from tests.browser import watch
-from tests.conftest import ROOT, languages
+from catalogue.validate.safety import plain
+from tests.helpers import ROOT, languages, prefix
 
 # A word of a clause in each language; in ar and am the word touches the script's own
 # punctuation (؛ and ፤), which must not stick to it in the index.
@@ -28,9 +28,6 @@ PUNCTUATED = {"ar": "الأمد؛", "am": "መፍጠር፤"}
 INDEX_FILE = re.compile(r"/pagefind/(?:pagefind\.|index/|fragment/)([a-z-]+)_[0-9a-f]+\.pf_")
 LANGS = [language.code for language in languages()]
 
-
-def prefix(lang: str) -> str:
-    return "" if lang == "en" else f"{lang}/"
 
 
 def clause_text(lang: str, clause_id: str) -> str:

@@ -8,16 +8,10 @@ import re
 import pytest
 
 from tests.browser import serve
-from tests.conftest import append_text, languages, replace_text
+from tests.helpers import CLAUSES, CODES, append_text, prefix, replace_text
 from tests.sitebuild import build
 
-CODES = [lang.code for lang in languages()]
-CLAUSES = ["preamble", "pp1", "pp2", "pp3", "op1", "op1-i", "op1-ii", "op1-iii", "op1-iv", "op1-v",
-           "op1-vi", "op1-vii", "op1-viii", "op2", "op3"]
 
-
-def prefix(code: str) -> str:
-    return "" if code == "en" else f"{code}/"
 
 
 def meta(page, **attrs) -> str:

@@ -9,19 +9,12 @@ from xml.etree import ElementTree
 
 import pytest
 
-from catalogue.sources.languages import from_mkdocs_yml
-from tests.sitebuild import ROOT
+from tests.helpers import CLAUSES, CODES, FIXTURES, languages, prefix
 
-LANGUAGES = from_mkdocs_yml(ROOT / "mkdocs.yml")
-CODES = [lang.code for lang in LANGUAGES]
-CLAUSES = ["preamble", "pp1", "pp2", "pp3", "op1", "op1-i", "op1-ii", "op1-iii", "op1-iv", "op1-v",
-           "op1-vi", "op1-vii", "op1-viii", "op2", "op3"]
+LANGUAGES = languages()
 SITEMAP = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
-SEED = ROOT.parent / "shared" / "seeds" / "000_eda05565b8e64d18.txt"
+SEED = FIXTURES / "communique-en.txt"  # the communique's English as adopted
 
-
-def prefix(code: str) -> str:
-    return "" if code == "en" else f"{code}/"
 
 
 def test_the_seven_languages_are_configured():

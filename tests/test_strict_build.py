@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import write_entry
+from tests.helpers import write_entry
 
 from tests.sitebuild import build
 

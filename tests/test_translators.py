@@ -4,30 +4,15 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from babel.dates import get_month_names
 from babel.numbers import format_decimal
 
-from tests.conftest import ROOT, languages, problem_lines, replace_block, replace_text, write_entry
+from tests.helpers import CLAUSES, CODES, ROOT, cli, prefix, problem_lines, replace_block, replace_text, write_entry
 from tests.sitebuild import build
 
-CODES = [lang.code for lang in languages()]
-CLAUSES = ["preamble", "pp1", "pp2", "pp3", "op1", "op1-i", "op1-ii", "op1-iii", "op1-iv", "op1-v",
-           "op1-vi", "op1-vii", "op1-viii", "op2", "op3"]
 
-
-def prefix(code: str) -> str:
-    return "" if code == "en" else f"{code}/"
-
-
-def cli(root: Path, *args: str) -> subprocess.CompletedProcess:
-    """`python -m catalogue ...` as a translator runs it (the Makefile's targets call exactly this)."""
-    return subprocess.run([sys.executable, "-m", "catalogue", *args, "--root", str(root)],
-                          capture_output=True, text=True, cwd=ROOT)
 
 
 def status_rows(output: str) -> dict[str, dict[str, int]]:

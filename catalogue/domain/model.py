@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from functools import cached_property, lru_cache
 
 from babel import localedata
+
+from catalogue.domain.problems import Problem
 
 KINDS = ("preamble", "preambular", "operative", "sub-item")
 INSTRUMENT_KINDS = ("treaty", "protocol", "framework", "statement", "guidelines")
@@ -122,6 +125,23 @@ class Instrument:
 
 
 @dataclass(frozen=True)
+class Target:
+    """What a link points at: a whole instrument ('crc') or one provision of it ('crc/art-34').
+    Written and read here only."""
+
+    instrument: str
+    provision: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> Target:
+        instrument, _, provision = text.partition("/")
+        return cls(instrument, provision or None)
+
+    def __str__(self) -> str:
+        return f"{self.instrument}/{self.provision}" if self.provision else self.instrument
+
+
+@dataclass(frozen=True)
 class Link:
     """A clause draws on an instrument, or one provision of it, in a named relation."""
 
@@ -132,8 +152,8 @@ class Link:
     line: int = field(default=0, compare=False)
 
     @property
-    def target(self) -> str:
-        return f"{self.instrument}/{self.provision}" if self.provision else self.instrument
+    def target(self) -> Target:
+        return Target(self.instrument, self.provision)
 
     @property
     def key(self) -> str:
@@ -153,9 +173,10 @@ class Resolved:
         return self.lang != page_lang
 
 
-@dataclass
+@dataclass(frozen=True)
 class Catalogue:
-    """Everything the site knows, validated once: the data and every language's strings."""
+    """Everything the site knows, validated once: the data and every language's strings.
+    Frozen: `load` builds it whole, with the strings fit to publish (`usable`) and its problems."""
 
     languages: tuple[Language, ...]
     clauses: tuple[Clause, ...]
@@ -165,11 +186,12 @@ class Catalogue:
     instruments: tuple[Instrument, ...] = ()
     links: tuple[Link, ...] = ()
     relations: tuple[str, ...] = ()
-    retired: dict[str, str] = field(default_factory=dict)
+    retired: Mapping[str, str] = field(default_factory=dict)
     allowed_domains: tuple[str, ...] = ()
-    strings: dict[tuple[str, str, str], Translation] = field(default_factory=dict)
+    strings: Mapping[tuple[str, str, str], Translation] = field(default_factory=dict)
+    schemas: Mapping[str, str] = field(default_factory=dict)  # the open data's JSON Schemas, by file name
     usable: frozenset[tuple[str, str, str]] = frozenset()
-    problems: tuple = ()
+    problems: tuple[Problem, ...] = ()
 
     # Lookups built once on first use: the data does not change after loading, and scanning
     # the lists for every clause made rendering quadratic in the catalogue's size.
@@ -201,9 +223,9 @@ class Catalogue:
         return _group(self.links, lambda link: link.clause)
 
     @cached_property
-    def _links_to(self) -> dict[str, list[Link]]:
+    def _links_to(self) -> dict[Target, list[Link]]:
         """Links by instrument ('crc': all of them) and by provision ('crc/art-34')."""
-        return {**_group(self.links, lambda link: link.instrument),
+        return {**_group(self.links, lambda link: Target(link.instrument)),
                 **_group([link for link in self.links if link.provision], lambda link: link.target)}
 
     def clause(self, clause_id: str) -> Clause:
@@ -219,7 +241,7 @@ class Catalogue:
         return list(self._links_of.get(clause_id, []))
 
     def links_to(self, instrument_id: str, provision_id: str | None = None) -> list[Link]:
-        return list(self._links_to.get(f"{instrument_id}/{provision_id}" if provision_id else instrument_id, []))
+        return list(self._links_to.get(Target(instrument_id, provision_id), []))
 
     def resolve(self, lang: str, domain: str, key: str) -> Resolved:
         """The string for `key`, in `lang` when usable there, else in the default language."""

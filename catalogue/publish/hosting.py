@@ -9,13 +9,11 @@ carries no name and no time, brotli has neither.
 from __future__ import annotations
 
 import gzip
-import shutil
 from pathlib import Path
 
 import brotli
 
 TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".csv", ".ris", ".xml", ".svg", ".map", ".txt"})
-HEADERS_FILE = Path("deploy/_headers")
 
 
 def text_files(site: Path) -> list[Path]:
@@ -33,8 +31,8 @@ def precompress(site: Path) -> int:
     return len(files)
 
 
-def prepare_for_hosting(project: Path, site: Path) -> int:
-    """Make a built `site` ready to publish: `deploy/_headers` at its root (Netlify, Cloudflare Pages)
-    and precompressed text files; return how many files were compressed."""
-    shutil.copyfile(project / HEADERS_FILE, site / "_headers")
+def prepare_for_hosting(site: Path, headers: bytes) -> int:
+    """Make a built `site` ready to publish: `headers` (deploy/_headers) as `_headers` at its root
+    (Netlify, Cloudflare Pages) and precompressed text files; return how many files were compressed."""
+    (site / "_headers").write_bytes(headers)
     return precompress(site)

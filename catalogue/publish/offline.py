@@ -15,18 +15,13 @@ import zipfile
 from pathlib import Path
 
 from catalogue.domain.model import Catalogue, Language
+from catalogue.render.urls import zip_path
 
-FOLDER = "offline/"
 SECTIONS = ("", "communique/", "frameworks/", "crosswalk/")
 _URL = re.compile(r'(?P<attr>\s(?:href|src)="|content="0; url=)(?P<url>[^"]*)"')
 _ALTERNATE = re.compile(r'\s*<link rel="alternate"[^>]*>')
 _ELSEWHERE = re.compile(r"[a-z][a-z0-9+.-]*:|//", re.IGNORECASE)  # another site, or a scheme such as mailto:
 _EPOCH = (1980, 1, 1, 0, 0, 0)
-
-
-def zip_path(language: Language) -> str:
-    """Where a language's offline copy is published, from the site root."""
-    return f"{FOLDER}addis-ababa-communique-{language.code}.zip"
 
 
 def pages_of(site: Path, language: Language) -> list[str]:

@@ -10,12 +10,9 @@ import html
 import json
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from catalogue.domain.model import Clause
-
-if TYPE_CHECKING:  # render.py imports this module to draw the tools under each clause
-    from catalogue.render.core import Renderer
+from catalogue.render.text import Text
 
 RIS = ("cite.ris", "application/x-research-info-systems", "RIS")
 CSL_JSON = ("cite.json", "application/vnd.citationstyles.csl+json", "CSL-JSON")
@@ -42,7 +39,7 @@ class Citation:
         return f"addis-ababa-communique-2019-{self.clause}-{self.lang}"
 
 
-def pinpoint(renderer: Renderer, clause: Clause) -> str:
+def pinpoint(renderer: Text, clause: Clause) -> str:
     """Where in the communique, as a citation writes it: 'para. 1 (iii)'."""
     if clause.kind == "preamble":
         return renderer.t("cite-clause-preamble")
@@ -51,7 +48,7 @@ def pinpoint(renderer: Renderer, clause: Clause) -> str:
     return renderer.t("cite-clause-operative", number=clause.cited or "")
 
 
-def citation(renderer: Renderer, clause: Clause) -> Citation:
+def citation(renderer: Text, clause: Clause) -> Citation:
     catalogue = renderer.catalogue
     parts = {"document": renderer.t("cite-document"), "place": renderer.t("cite-place"),
              "pinpoint": pinpoint(renderer, clause), "url": renderer.permalink(clause)}
@@ -82,7 +79,7 @@ def csl_json(c: Citation) -> str:
     return json.dumps([item], ensure_ascii=False, indent=1) + "\n"
 
 
-def files(renderer: Renderer) -> dict[str, str]:
+def files(renderer: Text) -> dict[str, str]:
     """Every clause's RIS and CSL-JSON files in this language, by path from the site root."""
     result = {}
     for clause in renderer.catalogue.clauses:
@@ -93,7 +90,7 @@ def files(renderer: Renderer) -> dict[str, str]:
     return result
 
 
-def tools(renderer: Renderer, clause: Clause, page_href: str) -> str:
+def tools(renderer: Text, clause: Clause, page_href: str) -> str:
     """The copy-link and cite buttons (shown by reader.js) and, for everyone, the citation itself.
 
     `page_href` is the clause's own page relative to the page being rendered ('./', 'op1-iii/').

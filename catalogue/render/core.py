@@ -7,106 +7,18 @@ validated strings, sanitised once more on the way out.
 from __future__ import annotations
 
 import html
-import json
-import posixpath
-import re
-from dataclasses import dataclass
-from functools import lru_cache
 
-import nh3
-from babel import Locale
-from babel.dates import format_date
-
+from catalogue.domain.model import Catalogue, Clause, Link
 from catalogue.render import cite
-from catalogue.domain.model import Catalogue, Clause, Link, Resolved, Status
-from catalogue.validate.safety import plain, to_html
-from catalogue.render.terms import annotate, terms
-
-SITE_KEYS = (
-    "site-name", "site-description", "full-text-title", "heading-preamble", "heading-operative",
-    "label-preamble", "label-preambular", "label-operative", "facts-heading", "facts-dates", "facts-place",
-    "summit-place", "sub-item-context", "permalink-title", "clause-page-link", "in-full-text",
-    "previous-clause", "next-clause", "clause-sources-heading", "unofficial-translation",
-    "status-machine-draft", "status-reviewed", "status-untranslated", "provision-article", "provision-capability", "draft-notice",
-    # framework pages, crosswalk and open data (render/frameworks.py, render/opendata.py)
-    "frameworks-title", "frameworks-intro", "kind-treaty", "kind-protocol", "kind-framework", "kind-statement",
-    "kind-guidelines", "facts-kind", "facts-adopted-by", "facts-adopted", "facts-in-force", "facts-official-text",
-    "not-confirmed", "no-official-text", "official-text-link", "provisions-heading", "cited-by",
-    "cited-whole-heading", "not-cited", "crosswalk-title", "crosswalk-intro", "crosswalk-clause", "crosswalk-total",
-    "crosswalk-list-heading", "open-data-title", "open-data-intro", "open-data-catalogue", "open-data-catalogue-csv",
-    "open-data-crosswalk", "open-data-schemas",
-    # plain words, glossary, translation status, footer (render/glossary.py, render/statuspage.py)
-    "plain-heading", "glossary-title", "glossary-intro", "glossary-avoid", "status-title", "status-intro",
-    "status-language", "status-publication", "status-translated", "status-published", "status-draft",
-    "status-progress", "status-human-draft", "status-state-human-draft", "status-state-reviewed",
-    "status-state-machine-draft", "status-state-stale", "status-state-invalid", "status-state-missing",
-    "status-by-clause", "status-by-clause-intro", "footer-label",
-    # copy link, cite, parallel view and offline copy (render/cite.py, render/parallel.py, publish/offline.py)
-    "cite-document", "cite-place", "cite-template", "cite-clause-preamble", "cite-clause-preambular",
-    "cite-clause-operative", "copy-link", "cite-button", "link-copied", "citation-copied", "cite-summary",
-    "permalink-label", "cite-text-label", "cite-downloads", "parallel-link", "parallel-title", "parallel-intro",
-    "parallel-index-title", "parallel-index-intro", "offline-download",
-)
-_TAGS = {"strong", "em", "a", "code"}
-_ATTRIBUTES = {"a": {"href", "title"}}
+from catalogue.render import markup
+from catalogue.render.markup import Page
+from catalogue.render.text import Text
+from catalogue.render.urls import PARALLEL_URL, clause_url, relative
+from catalogue.validate.safety import plain
 
 
-@lru_cache(maxsize=None)
-def _clean(fragment: str) -> str:
-    """Only the inline HTML a catalogue string may produce (the checks refuse the rest; this is the backstop)."""
-    return nh3.clean(fragment, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"https"}, link_rel="noopener noreferrer")
-
-
-@lru_cache(maxsize=None)
-def relative(from_url: str, to_url: str) -> str:
-    """The link from one directory URL ('communique/op1-i/') to another ('communique/#op1-i')."""
-    target, _, fragment = to_url.partition("#")
-    path = posixpath.relpath(target or ".", from_url or ".")
-    link = "./" if path == "." else path + "/"
-    return link + ("#" + fragment if fragment else "")
-
-
-def clause_url(clause_id: str) -> str:
-    return f"communique/{clause_id}/"
-
-
-PARALLEL_URL = "communique/parallel/"
-
-
-@dataclass
-class Page:
-    """One generated page: where it goes and its Markdown."""
-
-    src: str
-    url: str
-    markdown: str
-
-
-class Renderer:
-    """Renders the pages of one language."""
-
-    def __init__(self, catalogue: Catalogue, lang: str, site_url: str = "") -> None:
-        self.catalogue = catalogue
-        self.lang = lang
-        self.language = catalogue.language(lang)
-        self._terms: tuple[tuple[str, str, str], ...] | None = None
-        self.site_url = (site_url or "/").rstrip("/") + "/"
-
-    def t(self, key: str, **values: str) -> str:
-        """An interface string as plain text (escape it before putting it in HTML)."""
-        return self.catalogue.text(self.lang, "site", key, **values)
-
-    def ui(self, key: str, **values: str) -> str:
-        """An interface string as HTML text, marked with its language when it falls back (draft languages)."""
-        resolved = self.catalogue.resolve(self.lang, "site", key)
-        text = resolved.text.format(**values) if values else resolved.text
-        return self._mark(resolved, html.escape(text))
-
-    def prose(self, domain: str, key: str, page_url: str) -> str:
-        """Our own copy as inline HTML, with the first use of each glossary term linked to its definition."""
-        if self._terms is None:
-            self._terms = terms(self.catalogue, self.lang)
-        return annotate(self.inline(domain, key), self._terms, relative(page_url, "glossary/"))
+class Renderer(Text):
+    """Renders the communique's pages of one language: the full text and a page per clause."""
 
     def explanation(self, clause: Clause, page_url: str) -> str:
         """The clause 'in plain words', under the clause."""
@@ -114,43 +26,6 @@ class Renderer:
             return ""
         return (f'<div class="clause__plain"><p class="clause__plain-heading">{self.ui("plain-heading")}</p>'
                 f'<p>{self.prose("plain", clause.id, page_url)}</p></div>')
-
-    def inline(self, domain: str, key: str) -> str:
-        """A catalogue string as safe inline HTML, marked with its language when it falls back."""
-        resolved = self.catalogue.resolve(self.lang, domain, key)
-        return self._mark(resolved, _clean(to_html(resolved.text)))
-
-    def _mark(self, resolved: Resolved, content: str) -> str:
-        if not resolved.is_fallback(self.lang):
-            return content
-        source = self.catalogue.language(resolved.lang)
-        return f'<span lang="{source.code}" dir="{source.direction}">{content}</span>'
-
-    def label(self, clause: Clause) -> str:
-        """What a clause is called in this language: 'Paragraph 1 (iii)', 'Preambular paragraph 2'."""
-        if clause.kind == "preamble":
-            return self.t("label-preamble")
-        if clause.kind == "preambular":
-            return self.t("label-preambular", n=str(clause.ordinal))
-        return self.t("label-operative", number=clause.cited or "")
-
-    def permalink(self, clause: Clause) -> str:
-        """The absolute address of a clause's own page in this language, as advocates share it."""
-        return self.site_url + self.language.prefix + clause_url(clause.id)
-
-    def status_note(self, clause_id: str) -> str:
-        if self.language.default:
-            return ""
-        resolved = self.catalogue.resolve(self.lang, "communique", clause_id)
-        if resolved.is_fallback(self.lang):
-            text, state = self.t("status-untranslated"), "untranslated"
-        elif resolved.translation and resolved.translation.status is Status.REVIEWED:
-            text, state = self.t("status-reviewed", name=resolved.translation.reviewer or ""), "reviewed"
-        elif resolved.translation and resolved.translation.status is Status.HUMAN_DRAFT:
-            text, state = self.t("status-human-draft"), "human-draft"
-        else:
-            text, state = self.t("status-machine-draft"), "machine-draft"
-        return f'<p class="clause__status clause__status--{state}">{html.escape(text)}</p>'
 
     def clause_block(self, clause: Clause, page_url: str, with_page_link: bool) -> str:
         label = html.escape(self.label(clause))
@@ -177,35 +52,10 @@ class Renderer:
         parts.append("</div>")
         return "\n".join(p for p in parts if p)
 
-    def opening(self, name: str) -> list[str]:
-        """The start of a page named by its `<name>-title` and `<name>-intro` strings: metadata, heading,
-        the translation notice and the introduction."""
-        return [_front_matter(self.t(f"{name}-title"), self.t(f"{name}-intro")),
-                f"# {_heading(self.t(f'{name}-title'))} {{#title}}", self.notice(), f"<p>{self.ui(f'{name}-intro')}</p>"]
-
-    def notice(self) -> str:
-        if self.language.default:
-            return ""
-        draft = "" if self.language.published else f' {self.ui("draft-notice")}'
-        return (f'<p class="translation-notice" role="note">'
-                f'{self.ui("unofficial-translation")}{draft}</p>')
-
     def header(self) -> str:
         lines = [f'<p class="communique-header__line communique-header__line--{key}">'
                  f'{self.inline("communique", key)}</p>' for key in self.catalogue.header]
         return '<div class="communique-header">\n' + "\n".join(lines) + "\n</div>"
-
-    def summit_dates(self) -> str:
-        """The summit's dates as this language writes them, months in full: '11–12 décembre 2019'.
-
-        CLDR rarely has a full-month interval pattern; the abbreviated one is widened instead."""
-        start, end = self.catalogue.summit_start, self.catalogue.summit_end
-        locale = self.language.date_locale
-        formats = Locale.parse(locale).interval_formats
-        skeleton = "yMMMMd" if "yMMMMd" in formats else "yMMMd"
-        field = "y" if start.year != end.year else "M" if start.month != end.month else "d"
-        first, second = (re.sub(r"(?<!M)MMM(?!M)", "MMMM", part) for part in formats[skeleton][field])
-        return format_date(start, first, locale=locale) + format_date(end, second, locale=locale)
 
     def facts(self) -> str:
         dates = self.summit_dates()
@@ -220,13 +70,13 @@ class Renderer:
         url = "communique/"
         title = plain(self.catalogue.resolve(self.lang, "communique", "title").text)
         blocks = [
-            _front_matter(self.t("full-text-title"), self.t("site-description")),
-            f"# {_heading(title)} {{#communique}}",
+            markup.front_matter(self.t("full-text-title"), self.t("site-description")),
+            f"# {markup.heading(title)} {{#communique}}",
             self.notice(), self.header(), self.facts(), self.parallel_link(url),
         ]
         groups = (("heading-preamble", ("preamble", "preambular")), ("heading-operative", ("operative",)))
         for heading_key, kinds in groups:
-            blocks.append(f"## {_heading(self.t(heading_key))} {{#{heading_key.removeprefix('heading-')}-part}}")
+            blocks.append(f"## {markup.heading(self.t(heading_key))} {{#{heading_key.removeprefix('heading-')}-part}}")
             for clause in self.catalogue.clauses:
                 if clause.kind not in kinds:
                     continue
@@ -236,7 +86,7 @@ class Renderer:
                     block = block.removesuffix("</div>") + '<div class="clause__items">\n' + \
                         "\n".join(children) + "\n</div>\n</div>"
                 blocks.append(self._retired_anchors(clause.id) + block)
-        return Page("communique/index.md", url, _join(blocks))
+        return Page("communique/index.md", url, markup.join(blocks))
 
     def parallel_link(self, page_url: str) -> str:
         """The way from the full text to the parallel view (render/parallel.py)."""
@@ -255,8 +105,8 @@ class Renderer:
         label = self.label(clause)
         text = plain(self.catalogue.resolve(self.lang, "communique", clause.id).text)
         blocks = [
-            _front_matter(label, text, self.jsonld(clause, label, text)),
-            f"# {_heading(label)} {{#title}}",
+            markup.front_matter(label, text, self.jsonld(clause, label, text)),
+            f"# {markup.heading(label)} {{#title}}",
             self.notice(),
         ]
         if clause.parent:
@@ -269,7 +119,7 @@ class Renderer:
         blocks.append(self.clause_block(clause, url, with_page_link=False))
         blocks.append(self.sources(clause, url))
         blocks.append(self.pager(index, url))
-        return Page(f"communique/{clause.id}.md", url, _join(blocks))
+        return Page(f"communique/{clause.id}.md", url, markup.join(blocks))
 
     def jsonld(self, clause: Clause, label: str, text: str) -> dict:
         """schema.org description of a clause, for search engines and citation tools."""
@@ -296,7 +146,7 @@ class Renderer:
             rows = "\n".join(self.source_row(link, page_url) for link in links if link.instrument == instrument_id)
             items.append(f'<li id="sources-{instrument_id}"><a href="{href}">{name}</a>\n<ul>\n{rows}\n</ul></li>')
         heading = self.t("clause-sources-heading")
-        return (f"## {_heading(heading)} {{#sources}}\n\n"
+        return (f"## {markup.heading(heading)} {{#sources}}\n\n"
                 f'<ul class="clause-sources">\n' + "\n".join(items) + "\n</ul>")
 
     def provision_label(self, instrument_id: str, provision_id: str) -> str:
@@ -362,20 +212,3 @@ def redirects(catalogue: Catalogue) -> dict[str, str]:
         )
     return pages
 
-
-def _heading(text: str) -> str:
-    """Text safe inside a Markdown heading."""
-    return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
-
-
-def _front_matter(title: str, description: str, jsonld: dict | None = None) -> str:
-    lines = [f"title: {json.dumps(title, ensure_ascii=False)}",
-             f"description: {json.dumps(description, ensure_ascii=False)}"]
-    if jsonld:
-        data = json.dumps(jsonld, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-        lines.append(f"jsonld: {json.dumps(data, ensure_ascii=False)}")
-    return "---\n" + "\n".join(lines) + "\n---"
-
-
-def _join(blocks: list[str]) -> str:
-    return "\n\n".join(b for b in blocks if b) + "\n"

@@ -8,7 +8,11 @@ import html
 from babel.dates import format_date
 
 from catalogue.domain.model import Instrument, Link
-from catalogue.render.core import Page, Renderer, _front_matter, _heading, _join, clause_url, plain, relative
+from catalogue.render.core import Renderer
+from catalogue.render import markup
+from catalogue.render.markup import Page
+from catalogue.render.urls import clause_url, relative
+from catalogue.validate.safety import plain
 
 
 class FrameworkRenderer(Renderer):
@@ -54,34 +58,34 @@ class FrameworkRenderer(Renderer):
         name = plain(self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.name").text)
         summary = self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.summary").text
         blocks = [
-            _front_matter(plain(self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.short").text),
+            markup.front_matter(plain(self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.short").text),
                           plain(summary)),
-            f"# {_heading(name)} {{#title}}",
+            f"# {markup.heading(name)} {{#title}}",
             self.notice(),
             f'<p class="instrument-summary">{self.prose("frameworks", f"{instrument.id}.summary", url)}</p>',
             self.facts(instrument),
         ]
         whole = [link for link in self.catalogue.links_to(instrument.id) if link.provision is None]
         if whole:
-            blocks.append(f"## {_heading(self.t('cited-whole-heading'))} {{#whole}}")
+            blocks.append(f"## {markup.heading(self.t('cited-whole-heading'))} {{#whole}}")
             blocks.append(self.cited_by(whole, url))
         if instrument.provisions:
-            blocks.append(f"## {_heading(self.t('provisions-heading'))} {{#provisions}}")
+            blocks.append(f"## {markup.heading(self.t('provisions-heading'))} {{#provisions}}")
         domain = None
         for provision in instrument.provisions:
             if provision.domain is not None and provision.domain != domain:
                 domain = provision.domain
                 title = plain(self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.domain-{domain}").text)
-                blocks.append(f"### {_heading(title)} {{#domain-{domain}}}")
+                blocks.append(f"### {markup.heading(title)} {{#domain-{domain}}}")
             level = "####" if provision.domain is not None else "###"
             label = self.provision_label(instrument.id, provision.id)
             heading = plain(self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.{provision.id}").text)
-            blocks.append(f"{level} {_heading(label)}: {_heading(heading)} {{#{provision.id}}}")
+            blocks.append(f"{level} {markup.heading(label)}: {markup.heading(heading)} {{#{provision.id}}}")
             if provision.url:
                 blocks.append(f'<p class="provision__official"><a href="{html.escape(provision.url)}" '
                               f'rel="noopener noreferrer">{self.ui("official-text-link")}</a></p>')
             blocks.append(self.cited_by(self.catalogue.links_to(instrument.id, provision.id), url))
-        return Page(f"frameworks/{instrument.id}.md", url, _join(blocks))
+        return Page(f"frameworks/{instrument.id}.md", url, markup.join(blocks))
 
     def index_page(self) -> Page:
         url = "frameworks/"
@@ -98,7 +102,7 @@ class FrameworkRenderer(Renderer):
             f'<p><a href="{relative(url, "crosswalk/")}">{self.ui("crosswalk-title")}</a> · '
             f'<a href="{relative(url, "open-data/")}">{self.ui("open-data-title")}</a></p>',
         ]
-        return Page("frameworks/index.md", url, _join(blocks))
+        return Page("frameworks/index.md", url, markup.join(blocks))
 
     def crosswalk_page(self) -> Page:
         url = "crosswalk/"
@@ -134,13 +138,13 @@ class FrameworkRenderer(Renderer):
             listing.append(f'<li><a href="{relative(url, clause_url(clause.id))}">{html.escape(self.label(clause))}</a>'
                            f'<ul>{entries}</ul></li>')
         blocks = [
-            _front_matter(self.t("crosswalk-title"), self.t("crosswalk-intro")),
-            f"# {_heading(self.t('crosswalk-title'))} {{#title}}",
+            markup.front_matter(self.t("crosswalk-title"), self.t("crosswalk-intro")),
+            f"# {markup.heading(self.t('crosswalk-title'))} {{#title}}",
             self.notice(), table,
-            f"## {_heading(self.t('crosswalk-list-heading'))} {{#list}}",
+            f"## {markup.heading(self.t('crosswalk-list-heading'))} {{#list}}",
             '<ul class="crosswalk-list">\n' + "\n".join(listing) + "\n</ul>",
         ]
-        return Page("crosswalk/index.md", url, _join(blocks))
+        return Page("crosswalk/index.md", url, markup.join(blocks))
 
     def pages(self) -> list[Page]:
         return ([self.index_page(), self.crosswalk_page()]

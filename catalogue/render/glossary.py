@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 
-from catalogue.render.core import Page, Renderer, _join
+from catalogue.render.core import Renderer
+from catalogue.render import markup
+from catalogue.render.markup import Page
 
 URL = "glossary/"
 
@@ -32,4 +34,4 @@ class GlossaryRenderer(Renderer):
             *self.opening("glossary"),
             '<dl class="glossary">\n' + "\n".join(items) + "\n</dl>",
         ]
-        return Page("glossary/index.md", URL, _join(blocks))
+        return Page("glossary/index.md", URL, markup.join(blocks))

@@ -7,10 +7,12 @@ import html
 import io
 import json
 
-from catalogue.publish import offline
-from catalogue.render.frameworks import FrameworkRenderer
 from catalogue.domain.model import Catalogue
-from catalogue.render.core import Page, _front_matter, _heading, _join, clause_url, plain
+from catalogue.render.frameworks import FrameworkRenderer
+from catalogue.render import markup
+from catalogue.render.markup import Page
+from catalogue.render.urls import clause_url, zip_path
+from catalogue.validate.safety import plain
 
 FILES = "open-data/"
 
@@ -104,16 +106,16 @@ def page(catalogue: Catalogue, lang: str, schema_names: list[str]) -> Page:
         (f"{up}{FILES}catalogue.{lang}.json", renderer.t("open-data-catalogue")),
         (f"{up}{FILES}links.{lang}.csv", renderer.t("open-data-catalogue-csv")),
         (f"{up}{FILES}crosswalk.json", renderer.t("open-data-crosswalk")),
-        (f"{up}{offline.zip_path(renderer.language)}", renderer.t("offline-download")),
+        (f"{up}{zip_path(renderer.language)}", renderer.t("offline-download")),
     ]
     listing = "\n".join(f'<li><a href="{href}">{html.escape(href.rsplit("/", 1)[1])}</a>: {html.escape(text)}</li>'
                         for href, text in items)
     schemas = " ".join(f'<a href="{up}{FILES}{name}">{html.escape(name)}</a>' for name in schema_names)
     blocks = [
-        _front_matter(renderer.t("open-data-title"), renderer.t("open-data-intro")),
-        f"# {_heading(renderer.t('open-data-title'))} {{#title}}",
+        markup.front_matter(renderer.t("open-data-title"), renderer.t("open-data-intro")),
+        f"# {markup.heading(renderer.t('open-data-title'))} {{#title}}",
         f"<p>{renderer.ui('open-data-intro')}</p>",
         f'<ul class="open-data">\n{listing}\n</ul>',
         f"<p>{renderer.ui('open-data-schemas')} {schemas}</p>",
     ]
-    return Page("open-data/index.md", "open-data/", _join(blocks))
+    return Page("open-data/index.md", "open-data/", markup.join(blocks))

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from catalogue.render import cite
-from catalogue.render import opendata
-from catalogue.render import parallel
+from catalogue.domain.model import Catalogue
+from catalogue.render import cite, opendata, parallel
+from catalogue.render.core import Renderer, redirects
 from catalogue.render.frameworks import FrameworkRenderer
 from catalogue.render.glossary import GlossaryRenderer
-from catalogue.domain.model import Catalogue
-from catalogue.render.core import Page, Renderer, redirects
+from catalogue.render.markup import Page
 from catalogue.render.statuspage import StatusRenderer
-
-SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
 
 
 def pages(catalogue: Catalogue, lang: str, site_url: str = "") -> list[Page]:
     """Every generated page of `lang`, by language-neutral path."""
-    names = sorted(path.name for path in SCHEMAS.glob("*.schema.json"))
+    names = sorted(catalogue.schemas)
     renderer = Renderer(catalogue, lang, site_url)
     return (renderer.pages() + [parallel.page(renderer)] + FrameworkRenderer(catalogue, lang, site_url).pages()
             + [opendata.page(catalogue, lang, names), GlossaryRenderer(catalogue, lang, site_url).page(),
@@ -27,9 +22,8 @@ def pages(catalogue: Catalogue, lang: str, site_url: str = "") -> list[Page]:
 
 def static_files(catalogue: Catalogue, lang: str, site_url: str = "") -> dict[str, str]:
     """Files copied as they are, by path from the site root (already prefixed where needed)."""
-    schemas = {path.name: path.read_text(encoding="utf-8") for path in sorted(SCHEMAS.glob("*.schema.json"))}
     prefix = catalogue.language(lang).prefix
     result = {prefix + path: html for path, html in redirects(catalogue).items()}
-    result.update(opendata.files(catalogue, lang, schemas))
+    result.update(opendata.files(catalogue, lang, catalogue.schemas))
     result.update(cite.files(Renderer(catalogue, lang, site_url)))
     return result

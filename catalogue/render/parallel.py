@@ -9,7 +9,10 @@ from __future__ import annotations
 import html
 
 from catalogue.domain.model import Clause
-from catalogue.render.core import PARALLEL_URL, Page, Renderer, _front_matter, _heading, _join, clause_url, relative
+from catalogue.render.core import Renderer
+from catalogue.render import markup
+from catalogue.render.markup import Page
+from catalogue.render.urls import PARALLEL_URL, clause_url, relative
 
 
 def cell(renderer: Renderer, clause: Clause) -> str:
@@ -35,9 +38,9 @@ def pair_page(renderer: Renderer) -> Page:
     table = (f'<table class="parallel">\n<thead><tr><th scope="col">{html.escape(renderer.t("crosswalk-clause"))}</th>'
              f'{head}</tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody></table>")
     title = renderer.t("parallel-title")
-    return Page("communique/parallel.md", PARALLEL_URL, _join([
-        _front_matter(title, renderer.t("parallel-intro")),
-        f"# {_heading(title)} {{#title}}",
+    return Page("communique/parallel.md", PARALLEL_URL, markup.join([
+        markup.front_matter(title, renderer.t("parallel-intro")),
+        f"# {markup.heading(title)} {{#title}}",
         renderer.notice(),
         f'<p>{html.escape(renderer.t("parallel-intro"))}</p>',
         table,
@@ -52,9 +55,9 @@ def index_page(renderer: Renderer) -> Page:
         f'lang="{language.code}" dir="{language.direction}">{html.escape(language.name)}</a></li>'
         for language in renderer.catalogue.languages if not language.default)
     title = renderer.t("parallel-index-title")
-    return Page("communique/parallel.md", PARALLEL_URL, _join([
-        _front_matter(title, renderer.t("parallel-index-intro")),
-        f"# {_heading(title)} {{#title}}",
+    return Page("communique/parallel.md", PARALLEL_URL, markup.join([
+        markup.front_matter(title, renderer.t("parallel-index-intro")),
+        f"# {markup.heading(title)} {{#title}}",
         f'<p>{html.escape(renderer.t("parallel-index-intro"))}</p>',
         f'<ul class="parallel-languages">\n{items}\n</ul>',
     ]))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from catalogue.domain.model import Catalogue
-from catalogue.render.core import relative
+from catalogue.render.urls import relative
 
 FOOTER_PAGES = ("help/", "glossary/", "contribute/", "status/", "accessibility/")
 

@@ -7,8 +7,11 @@ import html
 from babel.numbers import format_decimal, format_percent
 
 from catalogue.domain.model import Catalogue
-from catalogue.render.core import Page, Renderer, _front_matter, _heading, _join, clause_url, relative
 from catalogue.domain.status import STATES, EntryState, entry_states, summary
+from catalogue.render.core import Renderer
+from catalogue.render import markup
+from catalogue.render.markup import Page
+from catalogue.render.urls import clause_url, relative
 
 URL = "status/"
 
@@ -72,11 +75,11 @@ class StatusRenderer(Renderer):
 
     def page(self) -> Page:
         blocks = [
-            _front_matter(self.t("status-title"), self.t("status-intro")),
-            f"# {_heading(self.t('status-title'))} {{#title}}",
+            markup.front_matter(self.t("status-title"), self.t("status-intro")),
+            f"# {markup.heading(self.t('status-title'))} {{#title}}",
             f"<p>{self.ui('status-intro')}</p>",
             self.summary_table(),
-            f"## {_heading(self.t('status-by-clause'))} {{#clauses}}",
+            f"## {markup.heading(self.t('status-by-clause'))} {{#clauses}}",
             self.clause_table(URL),
         ]
-        return Page("status/index.md", URL, _join(blocks))
+        return Page("status/index.md", URL, markup.join(blocks))

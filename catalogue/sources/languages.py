@@ -1,23 +1,16 @@
-"""The site's languages, as configured in mkdocs.yml (the one place that lists them)."""
+"""The site's languages, as configured in mkdocs.yml (the one place that lists them). The engine reads
+that file (hooks/ hand over its `languages` entries); this module only turns them into Languages and
+reports, at their lines, the codes and folders that do not fit."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-import yaml
 from babel import Locale, UnknownLocaleError
 
 from catalogue.domain.model import Language
 from catalogue.domain.problems import Problem
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml while ignoring MkDocs' own tags (!ENV, !!python/...)."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 def from_entries(entries: Iterable[Mapping]) -> list[Language]:
@@ -58,12 +51,3 @@ def language_problems(root: Path, languages: Iterable[Language]) -> list[Problem
             + [Problem("mkdocs.yml", line_of("languages:"), code, code,
                        f"has a folder translations/{code}/ but is not configured here; "
                        "add it to these languages (locale, name, build) or remove the folder") for code in unconfigured])
-
-
-def from_mkdocs_yml(path: Path) -> list[Language]:
-    """Languages read straight from mkdocs.yml, for tools that run without MkDocs."""
-    config = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            return from_entries(plugin["i18n"]["languages"])
-    raise ValueError(f"{path} configures no i18n plugin languages")

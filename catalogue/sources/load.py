@@ -5,15 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
-from catalogue.validate import checks
-from catalogue.sources.languages import language_problems
-from catalogue.domain.model import (INSTRUMENT_KINDS, KINDS, Catalogue, Change, Clause, Instrument, Language, Link, Provision,
-                             Status, Translation)
+from catalogue.domain.ids import INVALID_ID, valid_id, valid_number
+from catalogue.domain.located import Mapping, Sequence, line_of
+from catalogue.domain.model import (INSTRUMENT_KINDS, KINDS, Catalogue, Change, Clause, Instrument, Language, Link,
+                                    Provision, Status, Target, Translation)
 from catalogue.domain.problems import Problem
+from catalogue.sources.languages import language_problems
+from catalogue.sources.yamlfile import read
+from catalogue.validate import checks
 from catalogue.validate.safety import page_problems, url_problem
-from catalogue.sources.yamlfile import Mapping, Sequence, line_of, read
 
 DOMAINS = ("communique", "plain", "site", "frameworks", "links", "glossary")
 ENTRY_FIELDS = {"text", "source", "status", "reviewer", "history", "note"}
@@ -55,9 +58,9 @@ def _ids(reader: _Reader, rel: str, values: Any, name: str) -> list[str]:
         reader.problem(rel, line_of(values, 0), name, "must be a list of ids")
         return []
     for index, value in enumerate(values):
-        if not checks.valid_id(value):
-            reader.problem(rel, line_of(values, index), name, f"lists {str(value)!r}, which {checks.INVALID_ID}")
-    return [value for value in values if checks.valid_id(value)]
+        if not valid_id(value):
+            reader.problem(rel, line_of(values, index), name, f"lists {str(value)!r}, which {INVALID_ID}")
+    return [value for value in values if valid_id(value)]
 
 
 def _clauses(reader: _Reader, data: Any) -> tuple[list[Clause], list[str], date, date]:
@@ -128,8 +131,13 @@ def _instruments(reader: _Reader, data: Any) -> list[Instrument]:
             if not isinstance(p, Mapping) or not isinstance(p.get("id"), str):
                 reader.problem(rel, line_of(raw, p_index), item["id"], "each provision needs an id")
                 continue
+            domain = p.get("domain")
+            if domain is not None and (not isinstance(domain, int) or isinstance(domain, bool) or domain < 1):
+                reader.problem(rel, line_of(raw, p_index), str(Target(item["id"], p["id"])),
+                               f"has the domain {domain!r}; write the number of the domain it belongs to, e.g. 1")
+                domain = None
             provisions.append(Provision(
-                p["id"], str(p.get("number", "")), p.get("url"), p.get("domain"), line_of(raw, p_index),
+                p["id"], str(p.get("number", "")), p.get("url"), domain, line_of(raw, p_index),
             ))
         adopted, in_force = (_expect(reader, rel, item, name, date, "must be a date (YYYY-MM-DD) or null")
                              for name in ("adopted", "in_force"))
@@ -155,8 +163,8 @@ def _links(reader: _Reader, data: Any) -> tuple[list[Link], list[str]]:
             if not isinstance(item, Mapping) or not isinstance(item.get("to"), str):
                 reader.problem(rel, line, clause_id, "each link needs `to: <instrument>` or `to: <instrument>/<provision>`")
                 continue
-            instrument, _, provision = item["to"].partition("/")
-            links.append(Link(clause_id, instrument, provision or None, str(item.get("relation", "")), line))
+            target = Target.parse(item["to"])
+            links.append(Link(clause_id, target.instrument, target.provision, str(item.get("relation", "")), line))
     return links, relations
 
 
@@ -288,13 +296,19 @@ def _pages(reader: _Reader, languages: list[Language], allowed: tuple[str, ...])
                 reader.problem(rel, line, page, message, language.code)
 
 
+def _schemas(root: Path) -> dict[str, str]:
+    """The JSON Schemas of the open data (schemas/), published beside it, by file name."""
+    folder = root / "schemas"
+    return {path.name: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.schema.json"))}
+
+
 def _servable(catalogue: Catalogue) -> Catalogue:
     """What `mkdocs serve` can still show of a catalogue with problems (a strict build shows nothing):
     clauses, instruments and provisions with valid ids (and kinds), official URLs that pass the checks,
     and the links and retired ids that lead to them. Strings with problems fall back to English (`usable`)."""
     clauses: dict[str, Clause] = {}
     for clause in catalogue.clauses:
-        if (checks.valid_id(clause.id) and not checks.number_problems("", 0, "", clause.number)
+        if (valid_id(clause.id) and valid_number(clause.number)
                 and (clause.parent is None or clause.parent in clauses)):
             clauses[clause.id] = clause
     allowed = catalogue.allowed_domains
@@ -304,16 +318,16 @@ def _servable(catalogue: Catalogue) -> Catalogue:
 
     instruments = [replace(instrument, url=url(instrument.url), provisions=tuple(
         replace(p, url=url(p.url)) for p in instrument.provisions
-        if checks.valid_id(p.id) and not checks.number_problems("", 0, "", p.number)))
+        if valid_id(p.id) and valid_number(p.number)))
         for instrument in catalogue.instruments
-        if checks.valid_id(instrument.id) and instrument.kind in INSTRUMENT_KINDS]
-    targets = {i.id for i in instruments} | {f"{i.id}/{p.id}" for i in instruments for p in i.provisions}
+        if valid_id(instrument.id) and instrument.kind in INSTRUMENT_KINDS]
+    targets = {Target(i.id) for i in instruments} | {Target(i.id, p.id) for i in instruments for p in i.provisions}
     links = list({link.key: link for link in catalogue.links if link.clause in clauses and link.target in targets
                   and link.relation in catalogue.relations}.values())
     retired = {old: new for old, new in catalogue.retired.items()
-               if checks.valid_id(old) and isinstance(new, str) and new in clauses}
+               if valid_id(old) and isinstance(new, str) and new in clauses}
     return replace(catalogue, clauses=tuple(clauses.values()), instruments=tuple(instruments), links=tuple(links),
-                   retired=retired, header=tuple(key for key in catalogue.header if checks.valid_id(key)))
+                   retired=retired, header=tuple(key for key in catalogue.header if valid_id(key)))
 
 
 def load(root: Path, languages: list[Language]) -> tuple[Catalogue, list[Problem]]:
@@ -332,10 +346,10 @@ def load(root: Path, languages: list[Language]) -> tuple[Catalogue, list[Problem
         summit_start=start, summit_end=end, instruments=tuple(instruments), links=tuple(links),
         relations=tuple(relations), retired=dict(retired) if isinstance(retired, dict) else {},
         allowed_domains=allowed,
-        strings=_strings(reader, languages),
+        strings=_strings(reader, languages), schemas=MappingProxyType(_schemas(reader.root)),
     )
     problems = reader.problems + checks.run(catalogue, published, retired)
     catalogue = _servable(catalogue) if problems else catalogue
-    catalogue.usable = checks.usable(catalogue, problems)
-    catalogue.problems = tuple(sorted(set(problems)))
+    catalogue = replace(catalogue, usable=checks.usable(catalogue, problems), problems=tuple(sorted(set(problems))),
+                        strings=MappingProxyType(catalogue.strings), retired=MappingProxyType(catalogue.retired))
     return catalogue, list(catalogue.problems)

@@ -1,7 +1,8 @@
-"""Tools for translators and reviewers: `python -m catalogue status|check|diff|accept|new-language`;
-and for publishing: `python -m catalogue prepare-hosting SITE` (run by `make build`).
+"""Tools for translators and reviewers: `status|check|diff|accept|new-language`; and for publishing:
+`prepare-hosting SITE` (run by `make build`).
 
-Run from the project root (the Makefile does: `make status`, `make diff LANG=fr ID=op1-iii`, ...).
+The engine's adapter runs them (hooks/catalogue_cli.py, with the languages its configuration lists):
+`make status`, `make diff LANG=fr ID=op1-iii`, ...
 """
 
 from __future__ import annotations
@@ -9,35 +10,44 @@ from __future__ import annotations
 import argparse
 import difflib
 import functools
-import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from ruamel.yaml import YAML
 
-from catalogue import load
-from catalogue.publish.hosting import prepare_for_hosting
-from catalogue.sources.languages import from_mkdocs_yml
-from catalogue.domain.model import fingerprint
-from catalogue.tools.scaffold import ScaffoldError, scaffold
+from catalogue.domain.model import Language, fingerprint
 from catalogue.domain.status import STATES, TRANSLATED, entry_states, summary
+from catalogue.publish.hosting import prepare_for_hosting
+from catalogue.sources import deploy
+from catalogue.sources.history import english_history
+from catalogue.sources.load import load
+from catalogue.tools.scaffold import ScaffoldError, scaffold
 
 
-def _load(root: Path):
-    return load(root, from_mkdocs_yml(root / "mkdocs.yml"))
+@dataclass(frozen=True)
+class Engine:
+    """What the site's engine knows and the tools need, handed over by its adapter."""
+
+    languages: Callable[[Path], list[Language]]  # the languages configured for the project at a root
+    theme_strings: Path  # the theme's interface strings, one file per language (copied for a new one)
 
 
-def cmd_check(root: Path, args: argparse.Namespace) -> int:
-    _, problems = _load(root)
+def _load(root: Path, engine: Engine):
+    return load(root, engine.languages(root))
+
+
+def cmd_check(root: Path, args: argparse.Namespace, engine: Engine) -> int:
+    _, problems = _load(root, engine)
     for problem in problems:
         print(problem)
     print(f"{len(problems)} problem(s)" if problems else "no problems")
     return 1 if problems else 0
 
 
-def cmd_status(root: Path, args: argparse.Namespace) -> int:
-    catalogue, problems = _load(root)
+def cmd_status(root: Path, args: argparse.Namespace, engine: Engine) -> int:
+    catalogue, problems = _load(root, engine)
     codes = [args.lang] if args.lang else [lang.code for lang in catalogue.languages]
     incomplete = False
     print(f"{'language':<10}{'translated':>12}" + "".join(f"{s:>15}" for s in STATES))
@@ -61,35 +71,15 @@ def _find(catalogue, lang: str, key: str):
     raise SystemExit(f"{key}: no such id in translations/{lang}/")
 
 
-def _english_history(root: Path, rel: str, key: str) -> dict[str, str]:
-    """Every English text `key` has had in git history, by fingerprint."""
-    found: dict[str, str] = {}
-    try:
-        revisions = subprocess.run(["git", "log", "--format=%H", "--", rel], cwd=root,
-                                   capture_output=True, text=True, check=True).stdout.split()
-    except (OSError, subprocess.CalledProcessError):
-        return found
-    for revision in revisions:
-        shown = subprocess.run(["git", "show", f"{revision}:{rel}"], cwd=root, capture_output=True, text=True)
-        try:
-            entry = (yaml.safe_load(shown.stdout) or {}).get(key)
-        except yaml.YAMLError:
-            continue
-        text = entry.get("text") if isinstance(entry, dict) else entry
-        if isinstance(text, str):
-            found.setdefault(fingerprint(text), text)
-    return found
-
-
-def cmd_diff(root: Path, args: argparse.Namespace) -> int:
-    catalogue, _ = _load(root)
+def cmd_diff(root: Path, args: argparse.Namespace, engine: Engine) -> int:
+    catalogue, _ = _load(root, engine)
     domain, entry = _find(catalogue, args.lang, args.id)
     english = catalogue.strings[(catalogue.default.code, domain, args.id)].text
     if entry.source == fingerprint(english):
         print(f"{args.id}: [{args.lang}] is up to date with the English.")
         return 0
     rel = f"translations/{catalogue.default.code}/{domain}.yml"
-    before = _english_history(root, rel, args.id).get(entry.source or "")
+    before = english_history(root, rel, args.id).get(entry.source or "")
     if before is None:
         made_from = f"the English this translation was made from ({entry.source}) is not in git history" \
             if entry.source else "this translation records no `source:`, so the English it was made from is unknown"
@@ -104,11 +94,11 @@ def cmd_diff(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_accept(root: Path, args: argparse.Namespace) -> int:
+def cmd_accept(root: Path, args: argparse.Namespace, engine: Engine) -> int:
     """Record that entries were checked against the English now: refresh their fingerprint."""
     if not args.ids and not args.all:
         raise SystemExit("name the ids to accept, or --all after checking every entry")
-    catalogue, _ = _load(root)
+    catalogue, _ = _load(root, engine)
     source = catalogue.default.code
     rt = YAML()
     rt.preserve_quotes = True
@@ -142,13 +132,11 @@ def cmd_accept(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_new_language(root: Path, args: argparse.Namespace) -> int:
-    """Scaffold a language as a draft: its translation files, pages, Material strings and mkdocs.yml entry."""
-    import material
-
-    material_languages = Path(material.__file__).parent / "templates/partials/languages"
+def cmd_new_language(root: Path, args: argparse.Namespace, engine: Engine) -> int:
+    """Scaffold a language as a draft: its translation files, pages, the theme's strings and mkdocs.yml entry."""
+    existing = [language.code for language in engine.languages(root)]
     try:
-        created = scaffold(root, args.code, args.name, material_languages)
+        created = scaffold(root, args.code, args.name, engine.theme_strings, existing)
     except ScaffoldError as error:
         print(f"new-language: {error}", file=sys.stderr)
         return 2
@@ -157,16 +145,16 @@ def cmd_new_language(root: Path, args: argparse.Namespace) -> int:
           f"`make status LANG={args.code}` shows what is left.")
 
 
-def cmd_prepare_hosting(root: Path, args: argparse.Namespace) -> int:
-    count = prepare_for_hosting(root, args.site.resolve())
+def cmd_prepare_hosting(root: Path, args: argparse.Namespace, engine: Engine) -> int:
+    count = prepare_for_hosting(args.site.resolve(), deploy.headers(root))
     print(f"{args.site}: _headers added, {count} text files precompressed (gzip, brotli)")
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None, engine: Engine) -> int:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="the project folder (default: here)")
-    parser = argparse.ArgumentParser(prog="python -m catalogue", description=__doc__, parents=[common])
+    parser = argparse.ArgumentParser(prog="catalogue", description=__doc__, parents=[common])
     commands = parser.add_subparsers(dest="command", required=True)
     command = functools.partial(commands.add_parser, parents=[common])
     command("check", help="report every problem the strict build would fail on")
@@ -189,8 +177,4 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler = {"check": cmd_check, "status": cmd_status, "diff": cmd_diff, "accept": cmd_accept,
                "new-language": cmd_new_language, "prepare-hosting": cmd_prepare_hosting}[args.command]
-    return handler(getattr(args, "root", Path.cwd()).resolve(), args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    return handler(getattr(args, "root", Path.cwd()).resolve(), args, engine)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 from babel import Locale, UnknownLocaleError
 
-from catalogue.sources.languages import from_mkdocs_yml
-from catalogue.sources.load import DOMAINS, LANGUAGE_FILE
 from catalogue.domain.model import fingerprint
+from catalogue.sources.load import DOMAINS, LANGUAGE_FILE
 
 _CODE = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$")
 _FRONT_MATTER = re.compile(r"\A(---\n.*?\n---\n)?(.*)\Z", re.DOTALL)
@@ -29,11 +29,11 @@ class NewLanguage:
     direction: str
 
 
-def language(root: Path, code: str, name: str | None) -> NewLanguage:
-    """Check that `code` is a language Babel knows and the site does not have yet."""
+def language(root: Path, code: str, name: str | None, existing: Iterable[str]) -> NewLanguage:
+    """Check that `code` is a language Babel knows and the site does not have yet (`existing`: its codes)."""
     if not _CODE.match(code):
         raise ScaffoldError(f"{code!r} is not a language code; use a BCP 47 code such as 'ha', 'so' or 'pt-BR'")
-    if code in {lang.code for lang in from_mkdocs_yml(root / "mkdocs.yml")}:
+    if code in existing:
         raise ScaffoldError(f"{code} is already a language of the site (see mkdocs.yml)")
     if (root / "translations" / code).exists():
         raise ScaffoldError(f"translations/{code}/ already exists; remove it or pick another code")
@@ -103,9 +103,10 @@ def mkdocs_entry(config: str, new: NewLanguage) -> str:
     return "".join(lines[:end]) + entry + "".join(lines[end:])
 
 
-def scaffold(root: Path, code: str, name: str | None, material: Path) -> list[str]:
-    """Create the new language's files; return their paths, relative to `root`."""
-    new = language(root, code, name)
+def scaffold(root: Path, code: str, name: str | None, material: Path, existing: Iterable[str]) -> list[str]:
+    """Create the new language's files; return their paths, relative to `root` (`material`: the theme's
+    folder of interface strings; `existing`: the codes of the site's languages)."""
+    new = language(root, code, name, existing)
     created: dict[str, str] = {}
     for domain in DOMAINS:
         created[f"translations/{code}/{domain}.yml"] = translation_file(root / f"translations/en/{domain}.yml", new)

@@ -7,32 +7,23 @@ from collections.abc import Iterable
 from string import Formatter
 from typing import Any
 
-from catalogue.domain.model import INSTRUMENT_KINDS, Catalogue, Status, Translation, fingerprint
+from catalogue.domain import keys
+from catalogue.domain.ids import INVALID_ID, valid_id, valid_number
+from catalogue.domain.located import line_of
+from catalogue.domain.model import INSTRUMENT_KINDS, Catalogue, Status, Target, Translation, fingerprint
 from catalogue.domain.problems import Problem
-from catalogue.render.core import SITE_KEYS
 from catalogue.validate.safety import text_problems, url_problem
-from catalogue.sources.yamlfile import line_of
 
 COMMUNIQUE = "data/communique.yml"
 LINKS = "data/links.yml"
 INSTRUMENTS = "data/instruments.yml"
 PUBLISHED = "data/published-ids.yml"
 RETIRED = "data/retired-ids.yml"
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-INVALID_ID = "is not a valid id; use lower-case letters, digits and hyphens"
-_NUMBER = re.compile(r"^[0-9a-z]+(\([0-9a-z]+\))*$", re.IGNORECASE)
-
-
-def valid_id(value: Any) -> bool:
-    """Ids become URLs, file names and HTML attributes: lower-case letters, digits and hyphens only."""
-    return isinstance(value, str) and bool(_ID.match(value))
-
-
 
 
 def number_problems(rel: str, line: int, key: str, number: str | None) -> list[Problem]:
     """A printed number is digits, letters and bracketed parts (3, iii, 29(3)(1)(a)), nothing else."""
-    if number is None or _NUMBER.match(number):
+    if valid_number(number):
         return []
     return [Problem(rel, line, key, "", f"has the number {number!r}; write it as printed, e.g. 3, iii or 29(3)(1)(a)")]
 
@@ -100,12 +91,13 @@ def check_sources(catalogue: Catalogue) -> list[Problem]:
                      for key, line in [(instrument.id, instrument.line)] + [(p.id, p.line) for p in instrument.provisions]
                      if not valid_id(key)]
         for provision in instrument.provisions:
-            problems += number_problems(INSTRUMENTS, provision.line, f"{instrument.id}/{provision.id}", provision.number)
+            problems += number_problems(INSTRUMENTS, provision.line, str(Target(instrument.id, provision.id)),
+                                        provision.number)
         if instrument.kind not in INSTRUMENT_KINDS:
             problems.append(Problem(INSTRUMENTS, instrument.line, instrument.id, "",
                                     f"has kind {instrument.kind!r}; use one of {', '.join(INSTRUMENT_KINDS)}"))
         targets = [(instrument.id, instrument.url, instrument.line)]
-        targets += [(f"{instrument.id}/{p.id}", p.url, p.line) for p in instrument.provisions]
+        targets += [(str(Target(instrument.id, p.id)), p.url, p.line) for p in instrument.provisions]
         for key, url, line in targets:
             if url is None:
                 continue
@@ -113,23 +105,6 @@ def check_sources(catalogue: Catalogue) -> list[Problem]:
             if reason:
                 problems.append(Problem(INSTRUMENTS, line, key, "", f"official URL {reason}"))
     return problems
-
-
-def expected_keys(catalogue: Catalogue) -> dict[str, set[str] | None]:
-    """The keys each English file must define (None: defined by the English file itself)."""
-    frameworks = {f"relation.{r}" for r in catalogue.relations} | {f"relation.{r}.reverse" for r in catalogue.relations}
-    for instrument in catalogue.instruments:
-        frameworks |= {f"{instrument.id}.{part}" for part in ("name", "short", "summary", "adopted-by")}
-        frameworks |= {f"{instrument.id}.{p.id}" for p in instrument.provisions}
-    source = catalogue.default.code
-    return {
-        "communique": {"title", *catalogue.header, *(c.id for c in catalogue.clauses)},
-        "plain": {c.id for c in catalogue.clauses},
-        "glossary": {k for (lang, d, k) in catalogue.strings if lang == source and d == "glossary"},
-        "site": set(SITE_KEYS),
-        "frameworks": frameworks,
-        "links": {link.key for link in catalogue.links},
-    }
 
 
 def _placeholders(text: str) -> set[str]:
@@ -183,7 +158,7 @@ def check_translations(catalogue: Catalogue) -> list[Problem]:
     """Every language mirrors the English files: no missing, empty, stale, unknown or unsafe entry."""
     problems = []
     source = catalogue.default.code
-    for domain, wanted in expected_keys(catalogue).items():
+    for domain, wanted in keys.expected(catalogue).items():
         english = {k: t for (lang, d, k), t in catalogue.strings.items() if lang == source and d == domain}
         en_rel = f"translations/{source}/{domain}.yml"
         last = max(english.values(), key=lambda entry: entry.line, default=None)

@@ -1,5 +1,0 @@
-import sys
-
-from catalogue.tools.cli import main
-
-sys.exit(main())

@@ -1,0 +1,32 @@
+"""What happens once every language of the site is built, in this order: each language's 404 page,
+the sitemap of every page in every language, the search index (which reads the finished pages),
+and each language's offline copy (which packs them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from catalogue.domain.model import Catalogue
+from catalogue.publish import offline, search, sitemap
+
+
+def finish(site_dir: Path, catalogue: Catalogue, site_url: str | None, pages: Mapping[str, Iterable[str]],
+           not_found: Mapping[str, str]) -> list[str]:
+    """Complete the built site in `site_dir`. `pages`: the URLs built in each language (as the engine gives
+    them, from the site root); `not_found`: each language's 404 page. Returns what failed, to report."""
+    site = Path(site_dir)
+    write_not_found(site, catalogue, not_found)
+    sitemap.write(site, sitemap.sitemap(catalogue, pages, site_url))
+    failure = search.index(site)
+    offline.write_all(site, catalogue, site_url)
+    return [f"search index (Pagefind) failed: {failure}"] if failure else []
+
+
+def write_not_found(site: Path, catalogue: Catalogue, pages: Mapping[str, str]) -> None:
+    """A 404 page per language in its folder, the default language's at the root (every language build
+    writes the same root 404.html, so each is kept as it is rendered and written here at the end)."""
+    for language in catalogue.languages:
+        page = pages.get(language.code)
+        if page is not None:
+            (site / language.prefix / "404.html").write_text(page, encoding="utf-8")
