@@ -103,6 +103,7 @@ def main() -> None:
 
     from bench import builds
     from catalogue.publish.hosting import prepare_for_hosting
+    from catalogue.sources.deploy import headers
     from tests.nginx import free_port, nginx
 
     root = Path(__file__).resolve().parent.parent
@@ -113,7 +114,7 @@ def main() -> None:
         port = free_port()
         base = f"http://127.0.0.1:{port}/"
         builds.build(root, work / "site", site_url=base)
-        prepare_for_hosting(root, work / "site")
+        prepare_for_hosting(work / "site", headers(root))
         (work / "nginx").mkdir()
         with sync_playwright() as playwright, nginx(root / "deploy/nginx.conf", work / "site", work / "nginx", port):
             browser = SlowBrowser(playwright)

@@ -16,8 +16,12 @@ from catalogue import load
 from catalogue.publish.finish import finish
 from catalogue.render.pages import pages, static_files
 from catalogue.render.site import alternates, footer_links
+from catalogue.render.styles import csp_hash, first_screen
 from catalogue.render.theme import repair
+from catalogue.validate.styles import csp_problems
+from catalogue.sources.deploy import policies
 from catalogue.sources.languages import from_entries
+from catalogue.sources.styles import own_stylesheet, theme_stylesheets
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 # `depth`: how many builds are running, one inside another (static-i18n builds each other language
@@ -40,7 +44,8 @@ def on_config(config):
     if state["depth"] == 0:
         root = Path(config.config_file_path).parent
         catalogue, problems = load(root, from_entries(dict(entry) for entry in i18n.config.languages))
-        state.update(catalogue=catalogue, urls={}, not_found={})
+        state.update(catalogue=catalogue, urls={}, not_found={}, styles=_first_screen(config, root))
+        problems = [*problems, *csp_problems(policies(root), state["styles"]["style_hash"])]
         for problem in problems:
             log.warning(str(problem))
         if problems and config.strict:
@@ -69,6 +74,16 @@ def on_files(files, config):
     return files
 
 
+def _first_screen(config, root):
+    """The first-screen styles every page inlines, for the theme's palette, and their CSP hash."""
+    palette = config.theme.get("palette") or {}
+    palette = palette[0] if isinstance(palette, list) else palette
+    colours = {(f"data-md-color-{name}", str(palette.get(name) or default).replace(" ", "-"))
+               for name, default in (("scheme", "default"), ("primary", "indigo"), ("accent", "indigo"))}
+    css = first_screen(theme_stylesheets(config.theme.dirs), own_stylesheet(root), colours)
+    return {"first_screen_css": css, "style_hash": csp_hash(css)}
+
+
 def _footer_links(config):
     titles = {file.url: file.page.title for file in state["files"].documentation_pages() if file.page}
     return footer_links(state["catalogue"], _i18n(config).current_language, titles)
@@ -84,6 +99,7 @@ def on_page_context(context, page, config, nav):
     state["urls"].setdefault(lang, set()).add(page.url)
     context["footer_links"] = _footer_links(config)
     context["footer_label"] = catalogue.text(lang, "site", "footer-label")
+    context.update(state["styles"])
     return context
 
 
@@ -95,6 +111,7 @@ def on_template_context(context, template_name, config):
     config.extra.alternate = []
     context["footer_links"] = _footer_links(config)
     context["footer_label"] = state["catalogue"].text(lang, "site", "footer-label")
+    context.update(state["styles"])
     return context
 
 

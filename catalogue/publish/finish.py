@@ -1,5 +1,5 @@
 """What happens once every language of the site is built, in this order: each language's 404 page,
-the sitemap of every page in every language, the search index (which reads the finished pages),
+the stylesheet every page loads after its content (cut to what the pages use), the sitemap of every page in every language, the search index (which reads the finished pages),
 and each language's offline copy (which packs them)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from catalogue.domain.model import Catalogue
-from catalogue.publish import offline, search, sitemap
+from catalogue.publish import offline, search, sitemap, styles
 
 
 def finish(site_dir: Path, catalogue: Catalogue, site_url: str | None, pages: Mapping[str, Iterable[str]],
@@ -17,6 +17,7 @@ def finish(site_dir: Path, catalogue: Catalogue, site_url: str | None, pages: Ma
     them, from the site root); `not_found`: each language's 404 page. Returns what failed, to report."""
     site = Path(site_dir)
     write_not_found(site, catalogue, not_found)
+    styles.write(site)
     sitemap.write(site, sitemap.sitemap(catalogue, pages, site_url))
     failure = search.index(site)
     offline.write_all(site, catalogue, site_url)
