@@ -2,7 +2,8 @@
 #   make serve   install the pinned dependencies and serve the site at http://127.0.0.1:8000
 #   make test    install everything the tests need and run the whole suite
 # Tools for translators: make check | status [LANG=fr] | diff LANG=fr ID=op1-iii | accept LANG=fr ID=op1-iii
-#                        | new-language CODE=ha [NAME=Hausa]
+#                        | new-language CODE=ha [NAME=Hausa] | export LANG=fr [FORMAT=po|xliff] [OUT=path]
+#                        | import LANG=fr FILE=path [NAME="Your Name"]
 
 PYTHON ?= python3
 VENV := .venv
@@ -24,8 +25,11 @@ export SOURCE_DATE_EPOCH
 endif
 # LANG is also the shell's locale: only a LANG given on the command line names a language.
 ONLY_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),)
+# NAME (who translated an imported file) likewise: some systems set NAME in the environment.
+IMPORT_NAME := $(if $(filter command line,$(origin NAME)),$(NAME),)
+FORMAT ?= po
 
-.PHONY: serve build test check status diff accept new-language clean bench
+.PHONY: serve build test check status diff accept new-language export import clean bench
 
 # The pinned dependencies, then this project as a package (editable: the code is used where it is).
 $(VENV)/.site: requirements.txt pyproject.toml
@@ -36,8 +40,8 @@ $(VENV)/.site: requirements.txt pyproject.toml
 	touch $@
 
 # Debian packages the tests drive: headless Chromium (browser tests), nginx with its brotli module
-# (the hosting test) and Java (the W3C HTML checker).
-SYSTEM_PACKAGES := chromium nginx libnginx-mod-http-brotli-static openjdk-17-jre-headless
+# (the hosting test), Java (the W3C HTML checker) and GNU gettext (msgfmt checks the exported PO files).
+SYSTEM_PACKAGES := chromium nginx libnginx-mod-http-brotli-static openjdk-17-jre-headless gettext
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 $(VENV)/.system:
@@ -84,6 +88,21 @@ diff: $(VENV)/.site
 accept: $(VENV)/.site
 	$(if $(and $(ONLY_LANG),$(ID)),,$(error usage: make accept LANG=<code> ID=<id>, e.g. make accept LANG=fr ID=op1-iii))
 	$(CATALOGUE) accept $(ONLY_LANG) $(ID)
+
+# A language for translation tools, and back: make export LANG=fr [FORMAT=po|xliff] [OUT=exports/fr.po],
+# then make import LANG=fr FILE=exports/fr.po NAME="Your Name" (checked first; nothing written on any problem).
+# The values reach the command through the environment, so no quote or $ in a name or path is read by the shell.
+export: export EXCHANGE_LANG := $(ONLY_LANG)
+export: export EXCHANGE_OUT := $(OUT)
+export: export EXCHANGE_FORMAT := $(FORMAT)
+export: $(VENV)/.site
+	$(CATALOGUE) export "$$EXCHANGE_LANG" --format "$$EXCHANGE_FORMAT" $(if $(OUT),--output "$$EXCHANGE_OUT",)
+
+import: export EXCHANGE_LANG := $(ONLY_LANG)
+import: export EXCHANGE_FILE := $(FILE)
+import: export EXCHANGE_NAME := $(IMPORT_NAME)
+import: $(VENV)/.site
+	$(CATALOGUE) import "$$EXCHANGE_LANG" "$$EXCHANGE_FILE" $(if $(IMPORT_NAME),--name "$$EXCHANGE_NAME",)
 
 # Add a language as a draft: make new-language CODE=ha [NAME="Hausa"]
 new-language: $(VENV)/.site

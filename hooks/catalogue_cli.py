@@ -1,5 +1,5 @@
 """The translators' command line on the engine's own configuration: `python hooks/catalogue_cli.py
-status|check|diff|accept|new-language|prepare-hosting` (what `make status`, `make check`, ... run).
+status|check|diff|accept|new-language|export|import|prepare-hosting` (what `make status`, `make check`, ... run).
 
 MkDocs reads mkdocs.yml, with its `!ENV` tags and every rule of its own, and this adapter hands the
 core what it needs: the configured languages, and where Material keeps its interface strings (a new

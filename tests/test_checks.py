@@ -310,3 +310,10 @@ def test_retiring_to_an_id_that_is_not_a_clause_is_reported(project_copy):
     line = line_of(project_copy, "data/retired-ids.yml", "op3: op4")
     expected = f"data/retired-ids.yml:{line}: op3: is retired to 'op4', which is not a clause"
     assert expected in problem_lines(project_copy)
+
+
+def test_a_link_with_a_removed_relation_is_a_one_line_problem(project_copy):
+    _link_op3_to(project_copy, ("malabo/art-24", "draws-on"), ("malabo/art-29-3-1-a", "gives-effect-to"))
+    line = lines_of(project_copy, "data/links.yml", "relation: gives-effect-to")[-1] - 1
+    assert (f"data/links.yml:{line}: op3: uses the relation 'gives-effect-to', which was removed: a declaration "
+            "cannot give effect to a treaty duty; use echoes-duty-in or relates-to") in problem_lines(project_copy)

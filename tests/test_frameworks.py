@@ -120,3 +120,128 @@ def test_full_text_shows_each_clause_sources_with_working_anchors(site, code):
             file, fragment = _resolve(site.site, url, a["href"])
             target = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
             assert not fragment or target.find(id=fragment), (code, clause.id, a["href"])
+
+
+# --- The relation vocabulary of a political declaration ------------------------------------------
+
+# The communique is a declaration of delegates, not a treaty: these are the only relations it can have.
+DECLARATION_RELATIONS = ["names", "supports-implementation-of", "calls-for-endorsement-of",
+                         "calls-for-reaffirmation-of", "echoes-duty-in", "draws-on", "relates-to", "uses-terms-of"]
+REMOVED = {"gives-effect-to": ("Gives effect to", "Given effect by"), "applies": ("Applies", "Applied by")}
+
+
+def test_the_relation_vocabulary_is_the_one_of_a_declaration():
+    assert list(CATALOGUE.relations) == DECLARATION_RELATIONS
+    assert set(CATALOGUE.removed_relations) == set(REMOVED)
+    assert {link.relation for link in CATALOGUE.links} <= set(DECLARATION_RELATIONS)
+
+
+def test_no_built_page_or_file_uses_a_removed_relation(site):
+    pages = sorted(site.site.rglob("*.html")) + sorted((site.site / "open-data").glob("*.*"))
+    assert len(pages) > 100
+    for file in pages:
+        text = file.read_text(encoding="utf-8")
+        for relation, labels in REMOVED.items():
+            assert f'data-relation="{relation}"' not in text and f'"{relation}"' not in text, (file, relation)
+            assert f",{relation}," not in text, (file, relation)
+            if file.suffix == ".html" and not file.relative_to(site.site).parts[0] in CODES[1:]:
+                assert not any(f">{label} " in text or f">{label}<" in text for label in labels), (file, labels)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_link_on_the_site_uses_the_declaration_vocabulary(site, code):
+    for clause in CATALOGUE.clauses:
+        page = site.html(f"{prefix(code)}communique/{clause.id}/")
+        relations = [row["data-relation"] for row in page.select(".clause-sources .source")]
+        assert relations and set(relations) <= set(DECLARATION_RELATIONS), (code, clause.id)
+
+
+@pytest.mark.parametrize("code", CODES)
+@pytest.mark.parametrize("path", ["crosswalk/", "frameworks/"])
+def test_the_links_are_defined_in_one_sentence_each_where_they_are_explained(site, code, path):
+    page = site.html(f"{prefix(code)}{path}")
+    definitions = page.select_one("dl.relations")
+    assert page.find(id="relations") and definitions, (code, path)
+    for relation in DECLARATION_RELATIONS:
+        term = definitions.find("dt", id=f"relation-{relation}")
+        assert term and term.get_text(strip=True), (code, relation)
+        definition = term.find_next_sibling("dd").get_text(strip=True)
+        assert len(definition) > 10 and not term.find_next_sibling("dd").find(lang=True), (code, relation)
+
+
+def test_the_definitions_say_a_declaration_does_not_carry_out_a_duty(site):
+    definitions = site.html("crosswalk/").select_one("dl.relations")
+    echoes = definitions.find(id="relation-echoes-duty-in").find_next_sibling("dd").get_text()
+    assert "does not itself carry out" in echoes
+    assert "cites no article" in site.html("crosswalk/").select_one("#relations + p").get_text()
+
+
+# --- Framework pages: related provisions, official titles, what is known --------------------------
+
+@pytest.mark.parametrize("code", CODES)
+def test_provisions_no_clause_cites_are_listed_apart_as_related(site, code):
+    for instrument in CATALOGUE.instruments:
+        page = site.html(f"{prefix(code)}frameworks/{instrument.id}/")
+        related = page.find(id="related")
+        for provision in instrument.provisions:
+            heading = page.find(id=provision.id)
+            cited = bool(CATALOGUE.links_to(instrument.id, provision.id))
+            after_related = related is not None and related in heading.find_all_previous("h2")
+            assert after_related is not cited, (code, instrument.id, provision.id)
+    assert site.html(f"{prefix(code)}frameworks/crc/").find(id="related")
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_each_heading_says_whether_it_is_an_official_title(site, code):
+    def kind(instrument: str, provision: str) -> str:
+        page = site.html(f"{prefix(code)}frameworks/{instrument}/")
+        note = page.find(id=provision).find_next(class_="provision-heading__kind")
+        return next(c.rsplit("--", 1)[1] for c in note["class"] if "--" in c)
+
+    assert kind("acrwc", "art-27") == kind("malabo", "art-28") == kind("mnr", "capability-14") == "official"
+    assert kind("crc", "art-34") == kind("opsc", "art-3") == kind("malabo", "art-29-3-1-c") == "own"
+    row = site.html(f"{prefix(code)}communique/pp1/").select_one('.source .provision-heading--official')
+    assert row and row.find_next_sibling(class_="provision-heading__kind").get_text(strip=True)
+
+
+def test_only_provisions_with_official_titles_are_marked_official():
+    official = {f"{i.id}/{p.id}" for i in CATALOGUE.instruments for p in i.provisions if p.official_heading}
+    assert {i for i in official if i.startswith(("crc/", "opsc/"))} == set()
+    assert {f"acrwc/{p.id}" for p in CATALOGUE.instrument("acrwc").provisions} <= official
+    assert "malabo/art-31" not in official and "malabo/art-29-3-1-a" not in official
+
+
+def test_the_model_national_response_shows_its_launch_year_not_an_unconfirmed_adoption(site):
+    facts = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True)
+             for dt in site.html("frameworks/mnr/").select(".instrument-facts dt")}
+    assert facts.get("Launched") == "2015" and "Adopted" not in facts
+    assert facts["Binding force"] == "Not binding: it is not a treaty"
+    assert "Not confirmed" not in site.html("frameworks/mnr/").select_one(".instrument-facts").get_text()
+
+
+@pytest.mark.parametrize("instrument, binding", [("crc", True), ("opsc", True), ("malabo", True), ("mnr", False),
+                                                 ("gsr", False), ("luxembourg-guidelines", False)])
+def test_each_framework_page_says_whether_it_binds(site, instrument, binding):
+    facts = site.html(f"frameworks/{instrument}/").select_one(".instrument-facts").get_text()
+    assert ("Binds only the States that are party to it" in facts) is binding
+    assert ("Not binding: it is not a treaty" in facts) is not binding
+
+
+def test_amharic_gregorian_dates_carry_the_era_mark(site):
+    facts = [dd.get_text(strip=True) for dd in site.html("am/frameworks/crc/").select(".instrument-facts dd")]
+    assert "እ.ኤ.አ. 20 ኖቬምበር 1989" in facts
+    assert "እ.ኤ.አ. 2015" in site.html("am/frameworks/mnr/").select_one(".instrument-facts").get_text()
+    assert site.html("am/communique/").select_one(".summit-facts dd").get_text().startswith("እ.ኤ.አ. ")
+    assert "እ.ኤ.አ." not in site.html("fr/frameworks/crc/").select_one(".instrument-facts").get_text()
+
+
+# --- Links a specialist expects ------------------------------------------------------------------
+
+@pytest.mark.parametrize("clause, target", [
+    ("op1-iv", "crc/art-3"), ("op1-iv", "mnr/capability-14"), ("op1-viii", "acrwc/art-46"), ("pp3", "opsc/art-6")])
+def test_links_a_specialist_expects_are_present(clause, target):
+    assert target in {str(link.target) for link in CATALOGUE.links_of(clause)}
+
+
+def test_the_optional_protocol_lists_its_articles_on_extradition_assistance_and_seizure():
+    assert {"art-5", "art-6", "art-7"} <= {p.id for p in CATALOGUE.instrument("opsc").provisions}

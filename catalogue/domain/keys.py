@@ -16,7 +16,9 @@ SITE_KEYS = (
     "frameworks-title", "frameworks-intro", "kind-treaty", "kind-protocol", "kind-framework", "kind-statement",
     "kind-guidelines", "facts-kind", "facts-adopted-by", "facts-adopted", "facts-in-force", "facts-official-text",
     "not-confirmed", "no-official-text", "official-text-link", "provisions-heading", "cited-by",
-    "cited-whole-heading", "not-cited", "crosswalk-title", "crosswalk-intro", "crosswalk-clause", "crosswalk-total",
+    "cited-whole-heading", "related-heading", "related-intro", "heading-official", "heading-own", "heading-official-note",
+    "heading-own-note", "facts-launched", "facts-binds", "binds-treaty", "binds-none", "relations-heading",
+    "relations-intro", "crosswalk-title", "crosswalk-intro", "crosswalk-clause", "crosswalk-total",
     "crosswalk-list-heading", "open-data-title", "open-data-intro", "open-data-catalogue", "open-data-catalogue-csv",
     "open-data-crosswalk", "open-data-schemas",
     # plain words, glossary, translation status, footer (render/glossary.py, render/statuspage.py)
@@ -55,6 +57,11 @@ def relation(name: str, reverse: bool = False) -> str:
     return f"relation.{name}" + (".reverse" if reverse else "")
 
 
+def definition(name: str) -> str:
+    """The key of a relation's one-sentence definition, shown where the links are explained."""
+    return f"relation.{name}.definition"
+
+
 def rationale(link: Link) -> str:
     """The key of a link's rationale in links.yml: 'op1-iii/crc/art-34'."""
     return link.key
@@ -63,6 +70,7 @@ def rationale(link: Link) -> str:
 def expected(catalogue: Catalogue) -> dict[str, set[str] | None]:
     """The keys each English file must define."""
     frameworks = {relation(r, reverse) for r in catalogue.relations for reverse in (False, True)}
+    frameworks |= {definition(r) for r in catalogue.relations}
     for item in catalogue.instruments:
         frameworks |= {instrument(item.id, part) for part in INSTRUMENT_PARTS}
         frameworks |= {provision(item.id, p.id) for p in item.provisions}

@@ -19,6 +19,9 @@ INSTRUMENT_KINDS = ("treaty", "protocol", "framework", "statement", "guidelines"
 # Babel's `en` is US English ("December 11 – 12, 2019"); an African Union document's English
 # writes dates day first ("11–12 December 2019"), as CLDR's World English does.
 DATE_LOCALES = {"en": "en_001"}
+# Amharic writes "እ.ኤ.አ." before a Gregorian date, since the Ethiopian calendar is the default; CLDR's
+# own era name for the Gregorian era (ዓ/ም, ዓመተ ምሕረት) is the one Ethiopians use for their calendar.
+GREGORIAN_MARKS = {"am": "እ.ኤ.አ."}
 
 
 @lru_cache(maxsize=None)
@@ -46,6 +49,11 @@ class Language:
         """The Babel locale that writes this language's dates (the page's `lang` stays `code`);
         World English for a code Babel does not know (a problem a strict build reports)."""
         return DATE_LOCALES.get(self.code) or (self.code if localedata.exists(self.code) else DATE_LOCALES["en"])
+
+    def gregorian(self, pattern: str) -> str:
+        """A Babel date pattern with the mark this language puts before a Gregorian date, if any."""
+        mark = GREGORIAN_MARKS.get(self.code)
+        return f"'{mark}' {pattern}" if mark else pattern
 
     @property
     def number_locale(self) -> str:
@@ -103,6 +111,7 @@ class Provision:
     number: str
     url: str | None = None
     domain: int | None = None
+    official_heading: bool = False  # the heading is the instrument's own title, not this site's description
     line: int = field(default=0, compare=False)
 
 
@@ -115,6 +124,7 @@ class Instrument:
     url: str | None
     provisions: tuple[Provision, ...] = ()
     line: int = field(default=0, compare=False)
+    launched: int | None = None  # the year a framework was launched, when no adoption date is known
 
     @cached_property
     def _provisions(self) -> dict[str, Provision]:
@@ -186,6 +196,7 @@ class Catalogue:
     instruments: tuple[Instrument, ...] = ()
     links: tuple[Link, ...] = ()
     relations: tuple[str, ...] = ()
+    removed_relations: Mapping[str, str] = field(default_factory=dict)  # relation → what to use instead
     retired: Mapping[str, str] = field(default_factory=dict)
     allowed_domains: tuple[str, ...] = ()
     strings: Mapping[tuple[str, str, str], Translation] = field(default_factory=dict)

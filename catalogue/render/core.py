@@ -155,14 +155,22 @@ class Renderer(Text):
         kind = "capability" if provision_id.startswith("capability-") else "article"
         return self.t(f"provision-{kind}", number=provision.number if provision else provision_id)
 
+    def provision_heading(self, instrument_id: str, provision_id: str) -> str:
+        """A provision's heading, saying whether it is the instrument's official title or this site's description."""
+        instrument = self.catalogue.instrument(instrument_id)
+        provision = instrument.provision(provision_id) if instrument else None
+        kind = "official" if provision and provision.official_heading else "own"
+        return (f'<span class="provision-heading provision-heading--{kind}">'
+                f'{self.inline("frameworks", f"{instrument_id}.{provision_id}")}</span> '
+                f'<span class="provision-heading__kind">({self.ui(f"heading-{kind}")})</span>')
+
     def source_row(self, link: Link, page_url: str) -> str:
         relation = self.inline("frameworks", f"relation.{link.relation}")
         rationale = self.prose("links", link.key, page_url)
         if link.provision:
             href = relative(page_url, f"frameworks/{link.instrument}/#{link.provision}")
             label = html.escape(self.provision_label(link.instrument, link.provision))
-            heading = self.inline("frameworks", f"{link.instrument}.{link.provision}")
-            target = f'<a href="{href}">{label}</a>: {heading}'
+            target = f'<a href="{href}">{label}</a>: {self.provision_heading(link.instrument, link.provision)}'
         else:
             href = relative(page_url, f"frameworks/{link.instrument}/")
             target = f'<a href="{href}">{self.inline("frameworks", f"{link.instrument}.short")}</a>'

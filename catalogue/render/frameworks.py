@@ -4,10 +4,10 @@ their index, and the crosswalk of clauses × instruments."""
 from __future__ import annotations
 
 import html
+from datetime import date
 
-from babel.dates import format_date
-
-from catalogue.domain.model import Instrument, Link
+from catalogue.domain import keys
+from catalogue.domain.model import Instrument, Link, Provision
 from catalogue.render.core import Renderer
 from catalogue.render import markup
 from catalogue.render.markup import Page
@@ -18,19 +18,22 @@ from catalogue.validate.safety import plain
 class FrameworkRenderer(Renderer):
     """Renders the framework side of the site in one language."""
 
-    def date(self, value) -> str:
-        if value is None:
-            return self.t("not-confirmed")
-        return format_date(value, format="long", locale=self.language.date_locale)
+    BINDING = ("treaty", "protocol")
 
     def facts(self, instrument: Instrument) -> str:
+        binds = "binds-treaty" if instrument.kind in self.BINDING else "binds-none"
         rows = [
             ("facts-kind", self.ui(f"kind-{instrument.kind}")),
+            ("facts-binds", self.ui(binds)),
             ("facts-adopted-by", self.inline("frameworks", f"{instrument.id}.adopted-by")),
-            ("facts-adopted", html.escape(self.date(instrument.adopted))),
         ]
+        if instrument.adopted is None and instrument.launched:
+            rows.append(("facts-launched", html.escape(self.long_date(date(instrument.launched, 1, 1), "y"))))
+        else:
+            rows.append(("facts-adopted", html.escape(self.long_date(instrument.adopted)) if instrument.adopted
+                         else self.ui("not-confirmed")))
         if instrument.in_force:
-            rows.append(("facts-in-force", html.escape(self.date(instrument.in_force))))
+            rows.append(("facts-in-force", html.escape(self.long_date(instrument.in_force))))
         official = (f'<a href="{html.escape(instrument.url)}" rel="noopener noreferrer">'
                     f'{self.ui("official-text-link")}</a>') if instrument.url \
             else self.ui("no-official-text")
@@ -39,8 +42,6 @@ class FrameworkRenderer(Renderer):
         return f'<dl class="instrument-facts">\n{body}\n</dl>'
 
     def cited_by(self, links: list[Link], page_url: str) -> str:
-        if not links:
-            return f'<p class="cited-by cited-by--none">{self.ui("not-cited")}</p>'
         rows = []
         for link in links:
             clause = self.catalogue.clause(link.clause)
@@ -69,23 +70,48 @@ class FrameworkRenderer(Renderer):
         if whole:
             blocks.append(f"## {markup.heading(self.t('cited-whole-heading'))} {{#whole}}")
             blocks.append(self.cited_by(whole, url))
-        if instrument.provisions:
+        linked = [p for p in instrument.provisions if self.catalogue.links_to(instrument.id, p.id)]
+        related = [p for p in instrument.provisions if p not in linked]
+        if linked:
             blocks.append(f"## {markup.heading(self.t('provisions-heading'))} {{#provisions}}")
-        domain = None
-        for provision in instrument.provisions:
+            blocks += self.provisions(instrument, linked, url, "")
+        if related:
+            blocks.append(f"## {markup.heading(self.t('related-heading'))} {{#related}}")
+            blocks.append(f'<p class="related-intro">{self.ui("related-intro")}</p>')
+            blocks += self.provisions(instrument, related, url, "related-")
+        return Page(f"frameworks/{instrument.id}.md", url, markup.join(blocks))
+
+    def provisions(self, instrument: Instrument, provisions: list[Provision], url: str, section: str) -> list[str]:
+        """Each provision's heading (grouped by domain for the MNR), official link and the clauses linked to it."""
+        blocks, domain = [], None
+        for provision in provisions:
             if provision.domain is not None and provision.domain != domain:
                 domain = provision.domain
-                title = plain(self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.domain-{domain}").text)
-                blocks.append(f"### {markup.heading(title)} {{#domain-{domain}}}")
+                title = plain(self.catalogue.resolve(self.lang, "frameworks", keys.domain(instrument.id, domain)).text)
+                blocks.append(f"### {markup.heading(title)} {{#{section}domain-{domain}}}")
             level = "####" if provision.domain is not None else "###"
             label = self.provision_label(instrument.id, provision.id)
-            heading = plain(self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.{provision.id}").text)
+            heading = plain(self.catalogue.resolve(self.lang, "frameworks", keys.provision(instrument.id, provision.id)).text)
+            kind = "official" if provision.official_heading else "own"
             blocks.append(f"{level} {markup.heading(label)}: {markup.heading(heading)} {{#{provision.id}}}")
+            blocks.append(f'<p class="provision-heading__kind provision-heading__kind--{kind}">'
+                          f'{self.ui(f"heading-{kind}-note")}</p>')
             if provision.url:
                 blocks.append(f'<p class="provision__official"><a href="{html.escape(provision.url)}" '
                               f'rel="noopener noreferrer">{self.ui("official-text-link")}</a></p>')
-            blocks.append(self.cited_by(self.catalogue.links_to(instrument.id, provision.id), url))
-        return Page(f"frameworks/{instrument.id}.md", url, markup.join(blocks))
+            links = self.catalogue.links_to(instrument.id, provision.id)
+            if links:
+                blocks.append(self.cited_by(links, url))
+        return blocks
+
+    def relations(self) -> str:
+        """What each kind of link means, in one sentence each: the communique is a declaration, not a treaty."""
+        rows = "\n".join(
+            f'<dt id="relation-{relation}">{self.inline("frameworks", keys.relation(relation))}</dt>'
+            f'<dd>{self.inline("frameworks", keys.definition(relation))}</dd>'
+            for relation in self.catalogue.relations)
+        return (f"## {markup.heading(self.t('relations-heading'))} {{#relations}}\n\n"
+                f'<p>{self.ui("relations-intro")}</p>\n<dl class="relations">\n{rows}\n</dl>')
 
     def index_page(self) -> Page:
         url = "frameworks/"
@@ -101,6 +127,7 @@ class FrameworkRenderer(Renderer):
             '<ul class="instrument-list">\n' + "\n".join(items) + "\n</ul>",
             f'<p><a href="{relative(url, "crosswalk/")}">{self.ui("crosswalk-title")}</a> · '
             f'<a href="{relative(url, "open-data/")}">{self.ui("open-data-title")}</a></p>',
+            self.relations(),
         ]
         return Page("frameworks/index.md", url, markup.join(blocks))
 
@@ -140,7 +167,7 @@ class FrameworkRenderer(Renderer):
         blocks = [
             markup.front_matter(self.t("crosswalk-title"), self.t("crosswalk-intro")),
             f"# {markup.heading(self.t('crosswalk-title'))} {{#title}}",
-            self.notice(), table,
+            self.notice(), self.relations(), table,
             f"## {markup.heading(self.t('crosswalk-list-heading'))} {{#list}}",
             '<ul class="crosswalk-list">\n' + "\n".join(listing) + "\n</ul>",
         ]

@@ -86,7 +86,13 @@ class Text:
         skeleton = "yMMMMd" if "yMMMMd" in formats else "yMMMd"
         field = "y" if start.year != end.year else "M" if start.month != end.month else "d"
         first, second = (re.sub(r"(?<!M)MMM(?!M)", "MMMM", part) for part in formats[skeleton][field])
-        return format_date(start, first, locale=locale) + format_date(end, second, locale=locale)
+        return format_date(start, self.language.gregorian(first), locale=locale) + format_date(end, second, locale=locale)
+
+    def long_date(self, value, pattern: str | None = None) -> str:
+        """A date as this language writes it in full ('20 November 1989'), or by a Babel `pattern` ('y')."""
+        locale = self.language.date_locale
+        pattern = pattern or Locale.parse(locale).date_formats["long"].pattern
+        return format_date(value, self.language.gregorian(pattern), locale=locale)
 
     def notice(self) -> str:
         if self.language.default:

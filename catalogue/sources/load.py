@@ -136,25 +136,35 @@ def _instruments(reader: _Reader, data: Any) -> list[Instrument]:
                 reader.problem(rel, line_of(raw, p_index), str(Target(item["id"], p["id"])),
                                f"has the domain {domain!r}; write the number of the domain it belongs to, e.g. 1")
                 domain = None
+            if p.get("heading") not in (None, "official"):
+                reader.problem(rel, line_of(raw, p_index), str(Target(item["id"], p["id"])),
+                               "`heading:` must be `official` (the instrument's own title) or left out "
+                               "(this site's own description)")
             provisions.append(Provision(
-                p["id"], str(p.get("number", "")), p.get("url"), domain, line_of(raw, p_index),
+                p["id"], str(p.get("number", "")), p.get("url"), domain, p.get("heading") == "official",
+                line_of(raw, p_index),
             ))
         adopted, in_force = (_expect(reader, rel, item, name, date, "must be a date (YYYY-MM-DD) or null")
                              for name in ("adopted", "in_force"))
+        launched = _expect(reader, rel, item, "launched", int, "must be a year (e.g. 2015) or null")
         instruments.append(Instrument(
             item["id"], str(item.get("kind", "")), adopted, in_force, item.get("url"), tuple(provisions), line,
+            launched,
         ))
     return instruments
 
 
-def _links(reader: _Reader, data: Any) -> tuple[list[Link], list[str]]:
+def _links(reader: _Reader, data: Any) -> tuple[list[Link], list[str], dict[str, str]]:
     rel = "data/links.yml"
     if data is None:
-        return [], []
+        return [], [], {}
     if not isinstance(data, Mapping):
         reader.problem(rel, 0, "", "must be a mapping with relations and links")
-        return [], []
+        return [], [], {}
     relations = _ids(reader, rel, data.get("relations") or Sequence(0), "relations")
+    raw_removed = _expect(reader, rel, data, "removed-relations", Mapping,
+                          "must map each removed relation to what to use instead") or {}
+    removed = {str(name): str(instead) for name, instead in raw_removed.items()}
     links: list[Link] = []
     raw = _expect(reader, rel, data, "links", Mapping, "must map each clause id to its list of links") or Mapping(0)
     for clause_id, items in raw.items():
@@ -165,7 +175,7 @@ def _links(reader: _Reader, data: Any) -> tuple[list[Link], list[str]]:
                 continue
             target = Target.parse(item["to"])
             links.append(Link(clause_id, target.instrument, target.provision, str(item.get("relation", "")), line))
-    return links, relations
+    return links, relations, removed
 
 
 def _strings(reader: _Reader, languages: list[Language]) -> dict[tuple[str, str, str], Translation]:
@@ -336,7 +346,7 @@ def load(root: Path, languages: list[Language]) -> tuple[Catalogue, list[Problem
     languages = _publication(reader, languages)
     clauses, header, start, end = _clauses(reader, reader.file("data/communique.yml"))
     instruments = _instruments(reader, reader.file("data/instruments.yml"))
-    links, relations = _links(reader, reader.file("data/links.yml"))
+    links, relations, removed = _links(reader, reader.file("data/links.yml"))
     retired = reader.file("data/retired-ids.yml") or Mapping(0)
     published = reader.file("data/published-ids.yml") or Sequence(0)
     allowed = tuple(str(d) for d in reader.file("data/allowed-domains.yml") or [])
@@ -344,7 +354,7 @@ def load(root: Path, languages: list[Language]) -> tuple[Catalogue, list[Problem
     catalogue = Catalogue(
         languages=tuple(languages), clauses=tuple(clauses), header=tuple(header),
         summit_start=start, summit_end=end, instruments=tuple(instruments), links=tuple(links),
-        relations=tuple(relations), retired=dict(retired) if isinstance(retired, dict) else {},
+        relations=tuple(relations), removed_relations=removed, retired=dict(retired) if isinstance(retired, dict) else {},
         allowed_domains=allowed,
         strings=_strings(reader, languages), schemas=MappingProxyType(_schemas(reader.root)),
     )

@@ -1,4 +1,4 @@
-"""Tools for translators and reviewers: `status|check|diff|accept|new-language`; and for publishing:
+"""Tools for translators and reviewers: `status|check|diff|accept|new-language|export|import`; and for publishing:
 `prepare-hosting SITE` (run by `make build`).
 
 The engine's adapter runs them (hooks/catalogue_cli.py, with the languages its configuration lists):
@@ -10,12 +10,12 @@ from __future__ import annotations
 import argparse
 import difflib
 import functools
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
-
-from ruamel.yaml import YAML
 
 from catalogue.domain.model import Language, fingerprint
 from catalogue.domain.status import STATES, TRANSLATED, entry_states, summary
@@ -23,7 +23,9 @@ from catalogue.publish.hosting import prepare_for_hosting
 from catalogue.sources import deploy
 from catalogue.sources.history import english_history
 from catalogue.sources.load import load
+from catalogue.tools.github import one_line, workflow_command
 from catalogue.tools.scaffold import ScaffoldError, scaffold
+from catalogue.tools.transfer import export_file, import_file, yaml_round_trip
 
 
 @dataclass(frozen=True)
@@ -40,10 +42,18 @@ def _load(root: Path, engine: Engine):
 
 def cmd_check(root: Path, args: argparse.Namespace, engine: Engine) -> int:
     _, problems = _load(root, engine)
-    for problem in problems:
-        print(problem)
+    _report(problems)
     print(f"{len(problems)} problem(s)" if problems else "no problems")
     return 1 if problems else 0
+
+
+def _report(problems, stream=None) -> None:
+    """One line per problem; on GitHub Actions also a workflow command, shown on the pull request's line."""
+    on_github = bool(os.environ.get("GITHUB_ACTIONS"))
+    for problem in problems:
+        print(one_line(str(problem)), file=stream or sys.stdout)
+        if on_github:
+            print(workflow_command(problem), file=stream or sys.stdout)
 
 
 def cmd_status(root: Path, args: argparse.Namespace, engine: Engine) -> int:
@@ -100,10 +110,7 @@ def cmd_accept(root: Path, args: argparse.Namespace, engine: Engine) -> int:
         raise SystemExit("name the ids to accept, or --all after checking every entry")
     catalogue, _ = _load(root, engine)
     source = catalogue.default.code
-    rt = YAML()
-    rt.preserve_quotes = True
-    rt.width = 4096
-    rt.indent(mapping=2, sequence=4, offset=2)
+    rt = yaml_round_trip()
     by_file: dict[str, list[tuple[str, str]]] = {}
     for (lang, domain, key), entry in catalogue.strings.items():
         if lang != args.lang or (args.ids and key not in args.ids):
@@ -145,6 +152,30 @@ def cmd_new_language(root: Path, args: argparse.Namespace, engine: Engine) -> in
           f"`make status LANG={args.code}` shows what is left.")
 
 
+def cmd_export(root: Path, args: argparse.Namespace, engine: Engine) -> int:
+    """A language as one PO or XLIFF 2.0 file, for translation tools."""
+    path, problems = export_file(root, engine.languages(root), args.lang, args.format, args.output,
+                                 datetime.now(timezone.utc))
+    if problems:
+        _report(problems, sys.stderr)
+        return 2
+    print(f"{path}: every entry of {args.lang}; translate it, then `make import LANG={args.lang} FILE={path} "
+          f'NAME="Your Name"`')
+    return 0
+
+
+def cmd_import(root: Path, args: argparse.Namespace, engine: Engine) -> int:
+    """A PO or XLIFF file back into translations/<lang>/, checked first; nothing is written on any problem."""
+    written, problems = import_file(root, engine.languages(root), args.lang, args.file, args.name,
+                                    datetime.now(timezone.utc).date())
+    if problems:
+        _report(problems, sys.stderr)
+        print(f"{len(problems)} problem(s); nothing was written", file=sys.stderr)
+        return 1
+    print("\n".join(f"{rel}: updated" for rel in written) or "nothing changed")
+    return 0
+
+
 def cmd_prepare_hosting(root: Path, args: argparse.Namespace, engine: Engine) -> int:
     count = prepare_for_hosting(args.site.resolve(), deploy.headers(root))
     print(f"{args.site}: _headers added, {count} text files precompressed (gzip, brotli)")
@@ -172,9 +203,19 @@ def main(argv: list[str] | None, engine: Engine) -> int:
     new = command("new-language", help="add a language as a draft, every entry untranslated")
     new.add_argument("code", help="its code, e.g. ha, so, pt-BR")
     new.add_argument("--name", default=None, help="its name in itself (default: from Babel)")
+    export = command("export", help="write a language as a PO or XLIFF 2.0 file for translation tools")
+    export.add_argument("lang")
+    export.add_argument("--format", choices=("po", "xliff"), default="po")
+    export.add_argument("--output", type=Path, default=None, help="the file to write (default: exports/<lang>.po|.xlf)")
+    imported = command("import", help="bring a PO or XLIFF file back; checked first, nothing written on any problem")
+    imported.add_argument("lang")
+    imported.add_argument("file", type=Path)
+    imported.add_argument("--name", default=None,
+                          help="who translated it, for the history (default: the PO file's Last-Translator)")
     hosting = command("prepare-hosting", help="add deploy/_headers and .gz/.br files to a built site")
     hosting.add_argument("site", type=Path)
     args = parser.parse_args(argv)
     handler = {"check": cmd_check, "status": cmd_status, "diff": cmd_diff, "accept": cmd_accept,
-               "new-language": cmd_new_language, "prepare-hosting": cmd_prepare_hosting}[args.command]
+               "new-language": cmd_new_language, "export": cmd_export, "import": cmd_import,
+               "prepare-hosting": cmd_prepare_hosting}[args.command]
     return handler(getattr(args, "root", Path.cwd()).resolve(), args, engine)

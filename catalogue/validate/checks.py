@@ -78,7 +78,11 @@ def check_sources(catalogue: Catalogue) -> list[Problem]:
             problems.append(Problem(LINKS, link.line, link.clause, "",
                                     f"links to {link.target}, which is not a provision of {link.instrument} "
                                     f"in {INSTRUMENTS}"))
-        if link.relation not in catalogue.relations:
+        if link.relation in catalogue.removed_relations:
+            problems.append(Problem(LINKS, link.line, link.clause, "",
+                                    f"uses the relation {link.relation!r}, which was removed: "
+                                    f"{catalogue.removed_relations[link.relation]}"))
+        elif link.relation not in catalogue.relations:
             problems.append(Problem(LINKS, link.line, link.clause, "",
                                     f"uses the relation {link.relation!r}, which is not in the vocabulary "
                                     f"({', '.join(catalogue.relations)})"))
