@@ -39,8 +39,9 @@ NOT_FIRST_SCREEN = ("md-search-result", "md-search__output", "md-search__scrollw
                     "md-search__options", "md-typeset__table", "md-typeset__scrollwrap", "md-nav__link--passed")
 # Elements a first screen holds (the theme's rules for others, e.g. tables and code, wait).
 FIRST_SCREEN_ELEMENTS = frozenset({
-    "*", "html", "body", "header", "nav", "main", "article", "div", "span", "p", "a", "h1", "strong", "em",
-    "blockquote", "ul", "li", "label", "input", "button", "form", "svg",
+    "*", "html", "body", "header", "nav", "main", "article", "section", "div", "span", "p", "a", "h1", "h2", "h3",
+    "strong", "em", "small", "abbr", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "details", "summary",
+    "label", "input", "button", "form", "svg",
 })
 _PSEUDO = re.compile(r"::?[\w-]+(\((?:[^()]|\([^()]*\))*\))?")
 _ATTRIBUTE = re.compile(r"\[[^\]]*\]")
@@ -80,13 +81,13 @@ class Other:
 
 def first_screen(stylesheets: Iterable[str], own: str, colours: set[tuple[str, str]]) -> str:
     """The rules of `stylesheets` (the theme's) that a first screen can need, for the colour palette the
-    site sets (`colours`: attribute and value, e.g. `("data-md-color-scheme", "default")`), then all of `own`
-but its print styles."""
+    site sets (`colours`: attribute and value, e.g. `("data-md-color-scheme", "default")`), then the rules of
+`own` (the site's) for first-screen elements, but its print styles."""
     def needed(selector: str, media: str) -> bool:
         drawer = DRAWER_MEDIA in media and any(name.startswith(DRAWER_CLASSES) for name in _CLASS.findall(selector))
         return not drawer and _on_first_screen(selector) and _in_palette(selector, colours)
     rules = [rule for css in stylesheets for rule in _kept(parse(css), needed, at_rules=False, screen=True)]
-    own_rules = _kept(parse(own), lambda selector, media: True, at_rules=True, screen=True)
+    own_rules = _kept(parse(own), lambda selector, media: _first_screen_elements(selector), at_rules=True, screen=True)
     return serialize(_without_unused_properties(rules + own_rules))
 
 
@@ -188,19 +189,24 @@ def _kept(rules: Iterable, keep, at_rules: bool, screen: bool = False, media: st
     return out
 
 
+def _compounds(selector: str) -> list[str]:
+    """A selector's compound selectors, without pseudo-classes and attributes (so a rule for a state,
+    e.g. the drawer open, comes along with its component)."""
+    return list(filter(None, _COMBINATOR.split(_ATTRIBUTE.sub("", _PSEUDO.sub("", selector)).strip())))
+
+
+def _first_screen_elements(selector: str) -> bool:
+    """Whether each element a selector names can be on a first screen."""
+    return all(not (element := _ELEMENT.match(compound)) or element.group(1).lower() in FIRST_SCREEN_ELEMENTS
+               for compound in _compounds(selector))
+
+
 def _on_first_screen(selector: str) -> bool:
-    """Whether the element a selector styles can be on a first screen: each of its compound selectors
-    names first-screen elements and classes only (pseudo-classes and attributes are ignored, so a rule
-    for a state, e.g. the drawer open, comes along with its component)."""
-    bare = _ATTRIBUTE.sub("", _PSEUDO.sub("", selector))
-    for compound in filter(None, _COMBINATOR.split(bare.strip())):
-        element = _ELEMENT.match(compound)
-        if element and element.group(1).lower() not in FIRST_SCREEN_ELEMENTS:
-            return False
-        for name in _CLASS.findall(compound):
-            if name.startswith(NOT_FIRST_SCREEN) or not name.startswith(FIRST_SCREEN_CLASSES):
-                return False
-    return True
+    """Whether the element a theme's selector styles can be on a first screen: it names first-screen
+    elements and the first-screen components' classes only."""
+    return _first_screen_elements(selector) and all(
+        name.startswith(FIRST_SCREEN_CLASSES) and not name.startswith(NOT_FIRST_SCREEN)
+        for name in _CLASS.findall(selector))
 
 
 def _without_unused_properties(rules: list) -> list:
