@@ -28,7 +28,7 @@ import tinycss2
 FIRST_SCREEN_CLASSES = (
     "md-header", "md-container", "md-main", "md-content", "md-grid", "md-typeset", "md-sidebar", "md-nav",
     "md-skip", "md-overlay", "md-toggle", "md-logo", "md-icon", "md-ellipsis", "md-select", "md-search",
-    "md-option", "md-visually-hidden", "no-js",
+    "md-option", "md-visually-hidden", "md-button", "no-js",
 )
 # The navigation's look inside the drawer, which only a tap opens (the theme's media query for the
 # layout with a drawer): the rest of the styles have arrived long before anyone can read it.
