@@ -6,6 +6,7 @@ tables and rewrites BENCHMARKS.md."""
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import platform
 import re
@@ -37,6 +38,7 @@ PAGE_TYPES = {"clause page": f"communique/{CLAUSE}/", "full text": "communique/"
               "crosswalk": "crosswalk/", "home": ""}
 LIGHTHOUSE_LANGS = ("en", "ar", "am")
 ROUNDS = 3
+SLOW_RUNS = 5
 
 
 def machine() -> list[str]:
@@ -189,6 +191,13 @@ def measure(work: Path) -> Report:
             searches["en, 100× catalogue"] = (word, *browser.first_search(big + PAGE_TYPES["clause page"], word))
         browser.close()
         report.searches(searches, lunr_first_search(work / "plain-site"))
+
+        print("Measuring paints on slow networks", flush=True)
+        slow = slownet.SlowBrowser(playwright)
+        paints = {profile.name: {name: slow.measure(base + path, profile, text, SLOW_RUNS) for name, path, text in slownet.PAGES}
+                  for profile in slownet.PROFILES}
+        slow.close()
+        report.slow_network(paints, json.loads((ROOT / "bench/slownet-before.json").read_text(encoding="utf-8")), SLOW_RUNS)
 
         print("Running Lighthouse", flush=True)
         report.lighthouse({code: lighthouse.run(base + ("" if code == "en" else f"{code}/") + PAGE_TYPES["clause page"])

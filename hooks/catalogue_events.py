@@ -25,12 +25,17 @@ from catalogue.render.markup import script_json
 from catalogue.render import material
 from catalogue.render.pages import pages, static_files
 from catalogue.render.site import alternates, exit_control, footer_links, neutral
+from catalogue.render.styles import csp_hash, first_screen
 from catalogue.render.theme import repair
 from catalogue.render.urls import localised
 from catalogue.sources import pages as handwritten
 from catalogue.sources.files import refused
+from catalogue.sources.deploy import policies
 from catalogue.sources.languages import from_entries
+from catalogue.sources.styles import own_stylesheet, theme_stylesheets
+from catalogue.validate.allowlist import with_first_screen
 from catalogue.validate.output import check_page, printable, problems
+from catalogue.validate.styles import csp_problems
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 # `depth`: how many builds are running, one inside another (static-i18n builds each other language
@@ -58,7 +63,10 @@ def on_config(config):
         card_cache = Path(os.environ.get("CARD_CACHE") or root / ".cache" / "cards")
         left_out, in_english = refused(problems)
         state.update(catalogue=catalogue, urls={}, not_found={}, cards={}, card_cache=card_cache,
-                     left_out=left_out, in_english=in_english, root=root, checked=set())
+                     left_out=left_out, in_english=in_english, root=root, checked=set(),
+                     styles=_first_screen(config, root))
+        problems = [*problems, *csp_problems(policies(root), state["styles"]["style_hash"])]
+        state["allow"] = with_first_screen(state["styles"]["style_hash"])
         for problem in problems:
             log.warning(str(problem))
         if problems and config.strict:
@@ -133,6 +141,16 @@ def on_page_markdown(markdown, page, config, files):
     return replacement
 
 
+def _first_screen(config, root):
+    """The first-screen styles every page inlines, for the theme's palette, and their CSP hash."""
+    palette = config.theme.get("palette") or {}
+    palette = palette[0] if isinstance(palette, list) else palette
+    colours = {(f"data-md-color-{name}", str(palette.get(name) or default).replace(" ", "-"))
+               for name, default in (("scheme", "default"), ("primary", "indigo"), ("accent", "indigo"))}
+    css = first_screen(theme_stylesheets(config.theme.dirs), own_stylesheet(root), colours)
+    return {"first_screen_css": css, "style_hash": csp_hash(css)}
+
+
 def _footer_links(config):
     titles = {file.url: file.page.title for file in state["files"].documentation_pages() if file.page}
     return footer_links(state["catalogue"], _i18n(config).current_language, titles)
@@ -171,6 +189,7 @@ def on_page_context(context, page, config, nav):
     context["footer_links"] = _footer_links(config)
     context["footer_label"] = catalogue.text(lang, "site", "footer-label")
     context["exit_page"] = exit_control(catalogue, lang)
+    context.update(state["styles"])
     return context
 
 
@@ -187,6 +206,7 @@ def on_template_context(context, template_name, config):
     context["footer_links"] = _footer_links(config)
     context["footer_label"] = state["catalogue"].text(lang, "site", "footer-label")
     context["exit_page"] = exit_control(state["catalogue"], lang)
+    context.update(state["styles"])
     return context
 
 
@@ -194,7 +214,7 @@ def _verified(output: str, dest: str, config, source: str | None) -> str:
     """`output` if it holds only what the site writes (catalogue/validate/allowlist.py); else each
     violation reported at the source line it came from, and nothing ("" is not written)."""
     lang = _i18n(config).current_language
-    violations = check_page(output, dest, config.site_url or "/", state["catalogue"].allowed_domains)
+    violations = check_page(output, dest, config.site_url or "/", state["catalogue"].allowed_domains, state["allow"])
     if not violations:
         state["checked"].add(dest)
         return output
@@ -255,7 +275,7 @@ def _verify_site(config):
     site, root = Path(config.site_dir), state["root"]
     theme = next(Path(d) for d in config.theme.dirs if (Path(d) / "assets/javascripts").is_dir())  # Material's
     for found in check_site(site, config.site_url or "/", state["catalogue"].allowed_domains, theme,
-                                    Path(config.docs_dir), frozenset(state["checked"])):
+                            Path(config.docs_dir), frozenset(state["checked"]), state["allow"]):
         source = Path(config.docs_dir, found.path)  # a file copied from docs/ is named there
         where = source.relative_to(root).as_posix() if source.is_file() and root in source.parents else found.path
         log.warning(f"{where}: {printable(found.what)}; the file was removed "

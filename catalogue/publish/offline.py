@@ -23,7 +23,7 @@ from catalogue.render.urls import localised, site_root, zip_path
 
 SECTIONS = ("", "communique/", "frameworks/", "crosswalk/")
 ASSETS = re.compile(r"assets/(favicon\.svg|site\.css|[a-z-]+\.js|javascripts/bundle\.[0-9a-f]+\.min\.js"
-                    r"|stylesheets/(main|palette)\.[0-9a-f]+\.min\.css)")
+                    r"|stylesheets/(main|palette|site)\.[0-9a-f]+\.min\.css)")
 _URL = re.compile(r'(?P<attr>\s(?:href|src)="|content="0; url=)(?P<url>[^"]*)"')
 _ALTERNATE = re.compile(r'\s*<link rel="alternate"[^>]*>')
 _ELSEWHERE = re.compile(r"[a-z][a-z0-9+.-]*:|//", re.IGNORECASE)  # another site, or a scheme such as mailto:

@@ -12,12 +12,13 @@ A name ending in `*` in META covers every name with that start (`citation_*`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from catalogue.validate.shapes import File, OneOf, Pattern, Refresh, Shape, Text, Tokens, Url
 
-# overrides/main.html; deploy/_headers sends the same policy (plus frame-ancestors).
-CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+# overrides/main.html; deploy/_headers sends the same policy (plus frame-ancestors). `{style}`: the
+# CSP source of the one inline style (the first screen's, render/styles.py), known once the build starts.
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' {style}; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'")
 LANGUAGE_TAG = Pattern(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 ID = Pattern(r"[^\s\x00-\x1f]{1,200}")  # ids from headings are in the page's script
@@ -94,7 +95,7 @@ SITE = Allowlist(
         "generator": Pattern(r"mkdocs-[A-Za-z0-9. -]{1,40}, mkdocs-material-[0-9.]+"),  # MkDocs or ProperDocs
         "referrer": OneOf("no-referrer"),  # overrides/main.html
         "robots": OneOf("noindex"),  # redirect pages of retired ids (render/core.py)
-        "http-equiv=content-security-policy": OneOf(CSP),
+        "http-equiv=content-security-policy": OneOf(),  # the policy with its style hash: with_first_screen()
         "http-equiv=refresh": Refresh(),  # redirect pages and the offline zip's start page only
         # sharing previews (overrides/main.html)
         "og:type": OneOf("article", "website"), "og:site_name": Text(200), "og:title": Text(300),
@@ -108,8 +109,8 @@ SITE = Allowlist(
         "canonical": Url(external=False), "prev": Url(external=False), "next": Url(external=False),
         "alternate": Url(external=False),
         "icon": File(("assets/favicon.svg",)),
-        "stylesheet": File(("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css",
-                            "assets/site.css")),
+        # the styles after the content: the templates' name, then its fingerprinted file (publish/styles.py)
+        "stylesheet": File(("assets/stylesheets/site.css", "assets/stylesheets/site.*.min.css")),
     },
     alternates=frozenset(),
     scripts=("assets/material-scope.js", "assets/javascripts/bundle.*.min.js", "assets/search.js", "assets/reader.js",
@@ -130,9 +131,16 @@ SITE = Allowlist(
         "assets/search.js": "own", "assets/material-scope.js": "own", "assets/exit.js": "own",
         "assets/offline.js": "own", "offline-sw.js": "own", "offline/keep-*.json": "json",  # publish/reading.py
         "**/card.png": "png", "robots.txt": "text",  # share cards (publish/cards.py), publish/sitemap.py
+        "assets/stylesheets/site.*.min.css": "css",  # cut from the theme's and the site's (publish/styles.py)
         "assets/javascripts/**/*": "theme", "assets/stylesheets/*": "theme", "assets/images/favicon.png": "theme",
         "pagefind/pagefind*.js": "pagefind", "pagefind/pagefind*.css": "pagefind", "pagefind/pagefind-entry.json": "json",
         "pagefind/pagefind.*.pf_meta": "pagefind", "pagefind/wasm.*.pagefind": "pagefind",
         "pagefind/index/*.pf_index": "pagefind", "pagefind/fragment/*.pf_fragment": "pagefind",
     },
 )
+
+
+def with_first_screen(style: str) -> Allowlist:
+    """SITE with the one inline style every page carries: `style` is its CSP source (`'sha256-…'`)."""
+    return replace(SITE, style_hashes=frozenset({style.strip("'")}),
+                   meta={**SITE.meta, "http-equiv=content-security-policy": OneOf(CSP.format(style=style))})

@@ -172,6 +172,14 @@ _PNG = b"\x89PNG\r\n\x1a\n"
 _ROBOTS = re.compile(r"(User-agent: \*|Allow: /|Disallow: /[^\s]*|Sitemap: (?P<url>\S+))")
 
 
+def check_css(data: bytes) -> list[Violation]:
+    """The styles cut from the theme's and the site's: text that loads nothing from elsewhere."""
+    text = data.decode("utf-8", "replace")
+    if re.search(r"[\x00-\x08\x0b\x0e-\x1f\x7f]", text) or re.search(r"@import|url\(\s*['\"]?(?!data:|#)[a-z][a-z0-9+.-]*:", text, re.IGNORECASE):
+        return [Violation("holds a control character, an @import or an address of another site", "")]
+    return []
+
+
 def check_png(data: bytes) -> list[Violation]:
     """A share card: a PNG image, whole (signature, then chunks up to IEND and nothing after)."""
     if not data.startswith(_PNG) or not data.endswith(b"IEND\xaeB`\x82"):
@@ -208,6 +216,8 @@ def check_file(path: str, data: bytes, site_url: str, page: Callable[[str, str],
         found = check_ris(data)
     elif kind == "sitemap":
         found = check_sitemap(data, site_url)
+    elif kind == "css":
+        found = check_css(data)
     elif kind == "png":
         found = check_png(data)
     elif kind == "text":
