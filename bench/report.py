@@ -169,11 +169,21 @@ class Report:
         and this run's machine line added under the old ones."""
         for section in self.sections:
             title = section.split("\n", 1)[0]
-            start = old.index(title + "\n")
+            start = old.find(title + "\n")
+            if start == -1:  # a table the last full run did not have yet
+                old = old.rstrip("\n") + "\n\n" + section + "\n"
+                continue
             end = old.find("\n## ", start + 1)
             old = old[:start] + section + ("\n" + old[end:] if end != -1 else "\n")
         for name, figure, limit, ok in self.budgets:
             row = f"| {name} | {figure} | {limit} | {'PASS' if ok else 'FAIL'} |"
-            old = "\n".join(row if line.startswith(f"| {name} |") else line for line in old.split("\n"))
-        note = f"- Partial run (first visits only, `python -m bench.run first-visit`): {'; '.join(self.machine)}"
+            lines = old.split("\n")
+            if any(line.startswith(f"| {name} |") for line in lines):
+                old = "\n".join(row if line.startswith(f"| {name} |") else line for line in lines)
+            else:  # a new budget: after the last row of the budgets table
+                last = max(i for i, line in enumerate(lines[:lines.index("## Build time of the full site")])
+                           if line.startswith("| "))
+                old = "\n".join(lines[:last + 1] + [row] + lines[last + 1:])
+        note = ("- Partial run (first visits and paints on slow networks only, `python -m bench.run first-visit`): "
+                f"{'; '.join(self.machine)}")
         return old.replace("\n\n## Budgets", f"\n{note}\n\n## Budgets", 1)

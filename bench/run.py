@@ -91,7 +91,7 @@ def lunr_first_search(plain_site: Path) -> dict[str, int]:
 
 
 def main() -> None:
-    """`python -m bench.run` measures everything; `python -m bench.run output-check` only the output check; `python -m bench.run first-visit` only first visits,
+    """`python -m bench.run` measures everything; `python -m bench.run output-check` only the output check; `python -m bench.run first-visit` only first visits and paints on slow networks,
     replacing those tables and budgets in BENCHMARKS.md (for a change to what pages load)."""
     only_visits = sys.argv[1:] == ["first-visit"]
     if sys.argv[1:] == ["output-check"]:
@@ -130,7 +130,18 @@ def first_visits(work: Path) -> Report:
         browser = Browser(playwright)
         visits(browser, base, plain_base, work / "site", report)
         browser.close()
+        slow_network(playwright, base, report)
     return report
+
+
+def slow_network(playwright, base: str, report: Report) -> None:
+    """Paint timings of a first visit on an emulated 2G and fast 3G network, beside the figures before."""
+    print("Measuring paints on slow networks", flush=True)
+    slow = slownet.SlowBrowser(playwright)
+    paints = {profile.name: {name: slow.measure(base + path, profile, text, SLOW_RUNS) for name, path, text in slownet.PAGES}
+              for profile in slownet.PROFILES}
+    slow.close()
+    report.slow_network(paints, json.loads((ROOT / "bench/slownet-before.json").read_text(encoding="utf-8")), SLOW_RUNS)
 
 
 def measure_output_check(work: Path) -> None:
@@ -192,12 +203,7 @@ def measure(work: Path) -> Report:
         browser.close()
         report.searches(searches, lunr_first_search(work / "plain-site"))
 
-        print("Measuring paints on slow networks", flush=True)
-        slow = slownet.SlowBrowser(playwright)
-        paints = {profile.name: {name: slow.measure(base + path, profile, text, SLOW_RUNS) for name, path, text in slownet.PAGES}
-                  for profile in slownet.PROFILES}
-        slow.close()
-        report.slow_network(paints, json.loads((ROOT / "bench/slownet-before.json").read_text(encoding="utf-8")), SLOW_RUNS)
+        slow_network(playwright, base, report)
 
         print("Running Lighthouse", flush=True)
         report.lighthouse({code: lighthouse.run(base + ("" if code == "en" else f"{code}/") + PAGE_TYPES["clause page"])
