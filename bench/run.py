@@ -19,7 +19,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
-from bench import builds, lighthouse, synthetic
+from bench import builds, lighthouse, slownet, synthetic
 from bench.report import Report
 from bench.transfer import Browser, compressed, longest_word
 from catalogue import load
