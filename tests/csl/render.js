@@ -23,7 +23,9 @@ const sys = { retrieveLocale: locale, retrieveItem: (id) => items[id] };
 const style = fs.readFileSync(path.join(FIXTURES, "styles", `${request.style}.csl`), "utf8");
 const result = { citations: [], bibliography: [], warnings };
 try {
-  const engine = new CSL.Engine(sys, style, request.lang, true);
+  // No CSL locale (Kiswahili, Amharic): US English terms, as reference managers fall back to.
+  const lang = locale(request.lang) ? request.lang : "en-US";
+  const engine = new CSL.Engine(sys, style, lang, true);
   engine.setOutputFormat("text");
   engine.updateItems(Object.keys(items));
   for (const ids of request.clusters) {
