@@ -1,6 +1,6 @@
 # Two commands do everything on a fresh machine (Python 3.11.5 or newer):
 #   make serve   install the pinned dependencies and serve the site at http://127.0.0.1:8000
-#   make test    install everything the tests need and run the whole suite
+#   make test    install everything the tests need and run the whole suite (make test-fast: the core's tests)
 # Tools for translators: make check | status [LANG=fr] | diff LANG=fr ID=op1-iii | accept LANG=fr ID=op1-iii
 #                        | new-language CODE=ha [NAME=Hausa] | export LANG=fr [FORMAT=po|xliff] [OUT=path]
 #                        | import LANG=fr FILE=path [NAME="Your Name"]
@@ -29,7 +29,7 @@ ONLY_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),)
 IMPORT_NAME := $(if $(filter command line,$(origin NAME)),$(NAME),)
 FORMAT ?= po
 
-.PHONY: serve build test check status diff accept new-language export import clean bench
+.PHONY: serve build test test-fast check status diff accept new-language export import clean bench
 
 # The pinned dependencies, then this project as a package (editable: the code is used where it is).
 $(VENV)/.site: requirements.txt pyproject.toml
@@ -39,17 +39,25 @@ $(VENV)/.site: requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-# Debian packages the tests drive: headless Chromium (browser tests), nginx with its brotli module
-# (the hosting test), Java (the W3C HTML checker) and GNU gettext (msgfmt checks the exported PO files).
-SYSTEM_PACKAGES := chromium nginx libnginx-mod-http-brotli-static openjdk-17-jre-headless gettext
+# Debian packages. The build draws the share cards with the Noto fonts and FriBiDi (which
+# Pillow's own raqm loads); the tests drive headless Chromium (browser tests), nginx with its
+# brotli module (the hosting test), Java (the W3C HTML checker) and GNU gettext (msgfmt checks
+# the exported PO files).
+SITE_PACKAGES := fonts-noto-core libfribidi0
+SYSTEM_PACKAGES := $(SITE_PACKAGES) chromium nginx libnginx-mod-http-brotli-static openjdk-17-jre-headless gettext
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
-
-$(VENV)/.system:
-	@missing="$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done)"; \
+APT_INSTALL = missing="$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done)"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:" $$missing; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+
+$(VENV)/.fonts:
+	@$(call APT_INSTALL,$(SITE_PACKAGES))
+	@mkdir -p $(VENV) && touch $@
+
+$(VENV)/.system:
+	@$(call APT_INSTALL,$(SYSTEM_PACKAGES))
 	@mkdir -p $(VENV) && touch $@
 
 $(VENV)/.test: $(VENV)/.site $(VENV)/.system requirements-test.txt
@@ -61,12 +69,12 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-serve: $(VENV)/.site
+serve: $(VENV)/.site $(VENV)/.fonts
 	$(PY) -m $(ENGINE) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 # Build strictly elsewhere, add what hosts need (deploy/_headers, .gz and .br files), then swap:
 # a failed build never replaces the last good site/.
-build: $(VENV)/.site
+build: $(VENV)/.site $(VENV)/.fonts
 	rm -rf .site-build
 	$(PY) -m $(ENGINE) build -f mkdocs.yml --strict --site-dir .site-build
 	$(CATALOGUE) prepare-hosting .site-build
@@ -74,6 +82,10 @@ build: $(VENV)/.site
 
 test: $(VENV)/.test node_modules/.installed
 	$(PY) -m pytest
+
+# The core's own tests (marked `core`: the catalogue, its checks and layers, no site build), in under a minute.
+test-fast: $(VENV)/.test
+	$(PY) -m pytest -m core
 
 check: $(VENV)/.site
 	$(CATALOGUE) check
@@ -113,4 +125,4 @@ bench: $(VENV)/.test node_modules/.installed
 	$(PY) -m bench.run
 
 clean:
-	rm -rf site .site-build .pytest_cache
+	rm -rf site .site-build .pytest_cache .cache

@@ -48,6 +48,17 @@ class Report:
         overhead = ours.cpu / no_hooks.cpu - 1
         self.budget("our hooks add to the build time of the same pages", f"{100 * overhead:+.0f}%", "≤ 15%", overhead <= 0.15)
 
+    def cards(self, cold: Timing, warm: Timing, count: int, load: str) -> None:
+        rows = [["every card drawn (no cache)", cold.pages, f"{cold.cpu:.1f} s", f"{cold.wall:.1f} s"],
+                ["every card kept from the last build", warm.pages, f"{warm.cpu:.1f} s", f"{warm.wall:.1f} s"]]
+        cost = cold.cpu - warm.cpu
+        self.table("Share cards, cold and warm", ["build", "pages", "CPU time", "wall time"], rows,
+                   f"{count} cards (one per page, `<page>/card.png`): drawing them all costs {cost:.1f} s of CPU "
+                   f"({1000 * cost / max(count, 1):.0f} ms a card, merging Noto Sans into the Arabic and Ethiopic "
+                   "fonts included) on a cold build; a rebuild with nothing changed draws none and only copies them "
+                   f"from `.cache/cards/`. Load average before these builds: {load}. The scaled catalogues below are "
+                   "built in fresh copies, so they draw their cards too.")
+
     def scaling(self, scaled: dict[str, tuple[Timing, int]]) -> None:
         base = scaled["1×"][0]
         rows = [[label, t.pages, f"{t.cpu:.1f} s", f"{t.per_page_ms:.1f} ms", f"{t.per_page_ms / base.per_page_ms:.2f}", kb(nav)]

@@ -112,6 +112,8 @@ def measure(work: Path) -> Report:
         "material": lambda: builds.build(material, work / "plain-site", strict=False),
     }, ROUNDS)
     report.builds(timed["ours"], timed["no hooks"], timed["no search"], timed["material"], ROUNDS)
+    load_average = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    report.cards(*builds.cold_and_warm(work / "cards", ROUNDS), load_average)
     prepare_for_hosting(work / "site", headers(ROOT))  # served as deployed: nginx, deploy/nginx.conf, precompressed files
     (work / "nginx").mkdir()
     with (sync_playwright() as playwright, nginx(ROOT / "deploy/nginx.conf", work / "site", work / "nginx", port),

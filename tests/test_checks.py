@@ -28,6 +28,8 @@ from tests.helpers import (
 from catalogue import load
 from catalogue.render.opendata import catalogue_json
 
+pytestmark = pytest.mark.core  # the engine-free core: no site is built (make test-fast)
+
 FR = "translations/fr/communique.yml"
 ALLOWED = "data/allowed-domains.yml"
 
@@ -85,6 +87,29 @@ def test_instrument_url_must_be_https_on_an_allowed_domain(project_copy, url, me
     replace_text(project_copy, "data/instruments.yml", f"\n  url: {CRC_URL}\n", f"\n  url: {url}\n")
     line = line_of(project_copy, "data/instruments.yml", "- id: crc")
     assert f"data/instruments.yml:{line}: crc: official URL {message}" in problem_lines(project_copy)
+
+
+def test_a_provision_in_a_domain_with_no_heading_is_a_problem_not_a_raw_key_on_the_page(project_copy):
+    """The key registry requires a heading for every domain a provision names: `domain: 9` asks for
+    `mnr.domain-9` in the English frameworks file instead of publishing '### mnr.domain-9'."""
+    replace_text(project_copy, "data/instruments.yml", '{id: capability-4, number: "4", domain: 2,',
+                 '{id: capability-4, number: "4", domain: 9,')
+    english = "translations/en/frameworks.yml"
+    entries = [(number, line.rstrip(":")) for number, line in
+               enumerate((project_copy / english).read_text(encoding="utf-8").splitlines(), start=1)
+               if re.match(r"[a-z0-9][^ ]*:$", line)]
+    last, key = entries[-1]
+    assert problem_lines(project_copy) == [f"{english}:{last}: mnr.domain-9: [en] has no English text; add it "
+                                           f"(after {key})"]
+
+
+@pytest.mark.parametrize("domain", ['"two"', "0", "true"])
+def test_a_provision_domain_is_a_number(project_copy, domain):
+    replace_text(project_copy, "data/instruments.yml", '{id: capability-4, number: "4", domain: 2,',
+                 f'{{id: capability-4, number: "4", domain: {domain},')
+    line = line_of(project_copy, "data/instruments.yml", "- {id: capability-4,")
+    assert any(entry.startswith(f"data/instruments.yml:{line}: mnr/capability-4: has the domain ")
+               for entry in problem_lines(project_copy))
 
 
 # --- translations/: completeness, freshness, review (of a published language) ---

@@ -13,6 +13,8 @@ from catalogue.publish.offline import rewrite
 from catalogue.render.core import Renderer
 from tests.helpers import ROOT, languages
 
+pytestmark = pytest.mark.core  # the engine-free core: no site is built (make test-fast)
+
 SITE = "https://example.org/"
 
 

@@ -18,6 +18,8 @@ from catalogue.validate import safety
 from catalogue.validate.safety import text_problems, to_html
 from tests.helpers import ROOT, cli, english_text, languages, publish_language, replace_block, translation_entry, write_entry
 
+pytestmark = pytest.mark.core  # the engine-free core: no site is built (make test-fast)
+
 OP1_III = "Sharing best practise on preventing and tackling this crime in all of its forms;"
 OLD_FINGERPRINT = "deadbeef0000"  # a fingerprint of no English text
 FRENCH = "Partager les meilleures pratiques ;"

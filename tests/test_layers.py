@@ -3,10 +3,12 @@ imports an engine, and each touches files only as its place allows.
 
     domain → validate → sources → render → publish → tools      (then hooks/, the engine's adapter)
 
-Files: `sources` is the only layer that reads the project's files; `publish` reads and writes the
-built site (every function there works on the site folder it is handed); `tools` edit the project's
-files in place for translators (`accept`, `new-language`), and a round trip reads what it rewrites.
-`domain`, `validate` and `render` touch no file at all: they get data and return data.
+Files: `sources` reads the project's files (the build reads them through it alone); `publish` reads and writes the
+built site (every function there works on the site folder it is handed) and may run Pagefind over it;
+`tools` create and edit the project's files for translators (`accept` rewrites an entry's fingerprint,
+`new-language` copies the English files), so they read what they copy or rewrite, and run nothing.
+`sources` may also run git (the English's history). `domain`, `validate` and `render` touch no file at
+all: they get data and return data.
 """
 
 from __future__ import annotations

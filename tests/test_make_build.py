@@ -11,7 +11,7 @@ from tests.helpers import ROOT, append_text
 
 def test_failed_make_build_keeps_the_last_good_site(project_copy):
     """A build that fails late, after MkDocs has written pages, must still leave site/ as it was."""
-    for name in ("Makefile", "requirements.txt"):
+    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
         shutil.copy2(ROOT / name, project_copy / name)
     site = project_copy / "site"
     site.mkdir()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from tests.helpers import write_entry
-
 from tests.sitebuild import build
 
 PAYLOAD = "alert('catalogue-test-payload')"

@@ -11,6 +11,7 @@ from enum import Enum
 from functools import cached_property, lru_cache
 
 from babel import localedata
+from babel.core import get_global
 
 from catalogue.domain.problems import Problem
 
@@ -22,6 +23,11 @@ DATE_LOCALES = {"en": "en_001"}
 # Amharic writes "እ.ኤ.አ." before a Gregorian date, since the Ethiopian calendar is the default; CLDR's
 # own era name for the Gregorian era (ዓ/ም, ዓመተ ምሕረት) is the one Ethiopians use for their calendar.
 GREGORIAN_MARKS = {"am": "እ.ኤ.አ."}
+# The locale a link preview is told (og:locale), in the language_TERRITORY form of Open Graph's
+# (Facebook's) list, which has one Arabic (ar_AR) and one Kiswahili (sw_KE): the communique's
+# English spells as British English does ("organisations"), our Portuguese is European ("cimeira")
+# and our Spanish is Spain's.
+OG_LOCALES = {"en": "en_GB", "fr": "fr_FR", "ar": "ar_AR", "pt": "pt_PT", "es": "es_ES", "sw": "sw_KE", "am": "am_ET"}
 
 
 @lru_cache(maxsize=None)
@@ -54,6 +60,15 @@ class Language:
         """A Babel date pattern with the mark this language puts before a Gregorian date, if any."""
         mark = GREGORIAN_MARKS.get(self.code)
         return f"'{mark}' {pattern}" if mark else pattern
+
+    @property
+    def og_locale(self) -> str:
+        """This language as Open Graph names it ('en_GB'); for a language not listed above, the
+        territory CLDR finds likeliest for it ('ha' → 'ha_NG'), or the bare code."""
+        if self.code in OG_LOCALES:
+            return OG_LOCALES[self.code]
+        likely = str(get_global("likely_subtags").get(self.code, self.code)).split("_")
+        return f"{likely[0]}_{likely[-1]}" if len(likely) > 1 and likely[-1].isupper() else self.code
 
     @property
     def number_locale(self) -> str:

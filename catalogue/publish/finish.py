@@ -1,5 +1,5 @@
 """What happens once every language of the site is built, in this order: each language's 404 page,
-the sitemap of every page in every language, the search index (which reads the finished pages),
+the sitemap of every page in every language and robots.txt, the search index (which reads the finished pages),
 and each language's offline copy (which packs them)."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from catalogue.domain.model import Catalogue
 from catalogue.publish import offline, search, sitemap
+from catalogue.render.urls import localised
 
 
 def finish(site_dir: Path, catalogue: Catalogue, site_url: str | None, pages: Mapping[str, Iterable[str]],
@@ -18,6 +19,7 @@ def finish(site_dir: Path, catalogue: Catalogue, site_url: str | None, pages: Ma
     site = Path(site_dir)
     write_not_found(site, catalogue, not_found)
     sitemap.write(site, sitemap.sitemap(catalogue, pages, site_url))
+    sitemap.write_robots(site, site_url)
     failure = search.index(site)
     offline.write_all(site, catalogue, site_url)
     return [f"search index (Pagefind) failed: {failure}"] if failure else []
@@ -29,4 +31,4 @@ def write_not_found(site: Path, catalogue: Catalogue, pages: Mapping[str, str]) 
     for language in catalogue.languages:
         page = pages.get(language.code)
         if page is not None:
-            (site / language.prefix / "404.html").write_text(page, encoding="utf-8")
+            (site / localised(language, "404.html")).write_text(page, encoding="utf-8")

@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 from catalogue.domain.model import Catalogue, Language
-from catalogue.render.urls import zip_path
+from catalogue.render.urls import localised, site_root, zip_path
 
 SECTIONS = ("", "communique/", "frameworks/", "crosswalk/")
 _URL = re.compile(r'(?P<attr>\s(?:href|src)="|content="0; url=)(?P<url>[^"]*)"')
@@ -28,7 +28,7 @@ def pages_of(site: Path, language: Language) -> list[str]:
     """The language's home page, communique, clause pages, framework pages and crosswalk."""
     found = []
     for section in SECTIONS:
-        folder = site / language.prefix / section
+        folder = site / localised(language, section)
         found += [file.relative_to(site).as_posix() for file in (folder.rglob("index.html") if section else [folder / "index.html"])]
     return sorted(found)
 
@@ -77,7 +77,7 @@ def build(site: Path, language: Language, site_url: str) -> bytes:
     for path in files - members:
         entries[path] = (site / path).read_bytes()
     if language.prefix:
-        start = language.prefix + "index.html"
+        start = localised(language, "index.html")
         entries["index.html"] = (f'<!doctype html><html lang="{language.code}"><meta charset="utf-8">'
                                  f'<meta http-equiv="refresh" content="0; url={start}"><title>{language.name}</title>'
                                  f'<p><a href="{start}">{language.name}</a></p></html>\n').encode("utf-8")
@@ -98,7 +98,7 @@ def _zip(entries: dict[str, bytes]) -> bytes:
 
 def write_all(site: Path, catalogue: Catalogue, site_url: str) -> None:
     """Write every language's offline copy into the built site."""
-    base = (site_url or "/").rstrip("/") + "/"
+    base = site_root(site_url)
     for language in catalogue.languages:
         target = site / zip_path(language)
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from catalogue.domain.model import Catalogue
 from catalogue.render.site import neutral
+from catalogue.render.urls import site_root
 
 HEADER = ('<?xml version="1.0" encoding="UTF-8"?>\n'
           '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n')
@@ -22,7 +23,7 @@ HEADER = ('<?xml version="1.0" encoding="UTF-8"?>\n'
 
 def sitemap(catalogue: Catalogue, pages: Mapping[str, Iterable[str]], site_url: str | None) -> str:
     """`pages`: the URLs of the pages built in each language (as MkDocs gives them, from the site root)."""
-    base = (site_url or "/").rstrip("/") + "/"
+    base = site_root(site_url)
     where: dict[str, dict[str, str]] = {}  # language-neutral path → language → URL
     for language in catalogue.languages:
         for url in pages.get(language.code, ()):
@@ -47,3 +48,12 @@ def write(site: Path, text: str) -> None:
     data = text.encode("utf-8")
     (site / "sitemap.xml").write_bytes(data)
     (site / "sitemap.xml.gz").write_bytes(gzip.compress(data, 9, mtime=0))
+
+
+def robots(site_url: str | None) -> str:
+    """robots.txt: everything may be crawled; the sitemap is at its absolute address."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {(site_url or '/').rstrip('/')}/sitemap.xml\n"
+
+
+def write_robots(site: Path, site_url: str | None) -> None:
+    (site / "robots.txt").write_text(robots(site_url), encoding="utf-8")

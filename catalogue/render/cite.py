@@ -14,6 +14,7 @@ from datetime import date
 
 from catalogue.domain.model import Clause
 from catalogue.render.text import Text
+from catalogue.render.urls import clause_url, localised
 
 RIS = ("cite.ris", "application/x-research-info-systems", "RIS")
 CSL_JSON = ("cite.json", "application/vnd.citationstyles.csl+json", "CSL-JSON")
@@ -123,7 +124,7 @@ def files(renderer: Text) -> dict[str, str]:
     result = {}
     for clause in renderer.catalogue.clauses:
         c = citation(renderer, clause)
-        folder = renderer.language.prefix + f"communique/{clause.id}/"
+        folder = localised(renderer.language, clause_url(clause.id))
         result[folder + RIS[0]] = ris(c)
         result[folder + CSL_JSON[0]] = csl_json(c)
     return result

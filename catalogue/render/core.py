@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import html
 
-from catalogue.domain.model import Catalogue, Clause, Link
+from catalogue.domain.model import Catalogue, Clause
 from catalogue.render import cite
 from catalogue.render import markup
 from catalogue.render.markup import Page
-from catalogue.render.text import Text
+from catalogue.render.links import Links
 from catalogue.render.urls import PARALLEL_URL, clause_url, relative
 from catalogue.validate.safety import plain
 
 
-class Renderer(Text):
+class Renderer(Links):
     """Renders the communique's pages of one language: the full text and a page per clause."""
 
     def explanation(self, clause: Clause, page_url: str) -> str:
@@ -122,70 +122,22 @@ class Renderer(Text):
         return Page(f"communique/{clause.id}.md", url, markup.join(blocks))
 
     def jsonld(self, clause: Clause, label: str, text: str) -> dict:
-        """schema.org description of a clause, for search engines and citation tools."""
+        """schema.org description of a clause, for search engines and citation tools: where it lives,
+        and the communique it is part of, by its name as written (not the heading's capitals),
+        made at the African Union Headquarters in Addis Ababa (ET: Ethiopia)."""
         resolved = self.catalogue.resolve(self.lang, "communique", clause.id)
         official = [i.url for i in (self.catalogue.instrument(link.instrument) for link in self.catalogue.links_of(clause.id))
                     if i is not None and i.url]
+        whole = self.site_url + self.language.prefix + "communique/"
+        place = {"@type": "Place", "name": self.t("summit-place"),
+                 "address": {"@type": "PostalAddress", "addressLocality": self.t("cite-place"), "addressCountry": "ET"}}
         return {
-            "@context": "https://schema.org", "@type": "CreativeWork", "identifier": clause.id,
-            "name": label, "text": text, "inLanguage": resolved.lang,
-            "isPartOf": {"@type": "CreativeWork", "name": plain(self.catalogue.resolve(self.lang, "communique", "title").text),
-                         "dateCreated": self.catalogue.summit_end.isoformat(),
-                         "locationCreated": self.t("summit-place")},
+            "@context": "https://schema.org", "@type": "CreativeWork", "@id": self.permalink(clause),
+            "url": self.permalink(clause), "identifier": clause.id, "name": label, "text": text, "inLanguage": resolved.lang,
+            "isPartOf": {"@type": "CreativeWork", "@id": whole, "url": whole, "name": self.t("cite-document"),
+                         "dateCreated": self.catalogue.summit_end.isoformat(), "locationCreated": place},
             "citation": list(dict.fromkeys(official)),
         }
-
-    def sources(self, clause: Clause, page_url: str) -> str:
-        links = self.catalogue.links_of(clause.id)
-        if not links:
-            return ""
-        items = []
-        for instrument_id in dict.fromkeys(link.instrument for link in links):
-            name = self.inline("frameworks", f"{instrument_id}.name")
-            href = relative(page_url, f"frameworks/{instrument_id}/")
-            rows = "\n".join(self.source_row(link, page_url) for link in links if link.instrument == instrument_id)
-            items.append(f'<li id="sources-{instrument_id}"><a href="{href}">{name}</a>\n<ul>\n{rows}\n</ul></li>')
-        heading = self.t("clause-sources-heading")
-        return (f"## {markup.heading(heading)} {{#sources}}\n\n"
-                f'<ul class="clause-sources">\n' + "\n".join(items) + "\n</ul>")
-
-    def provision_label(self, instrument_id: str, provision_id: str) -> str:
-        instrument = self.catalogue.instrument(instrument_id)
-        provision = instrument.provision(provision_id) if instrument else None
-        kind = "capability" if provision_id.startswith("capability-") else "article"
-        return self.t(f"provision-{kind}", number=provision.number if provision else provision_id)
-
-    def provision_heading(self, instrument_id: str, provision_id: str) -> str:
-        """A provision's heading, saying whether it is the instrument's official title or this site's description."""
-        instrument = self.catalogue.instrument(instrument_id)
-        provision = instrument.provision(provision_id) if instrument else None
-        kind = "official" if provision and provision.official_heading else "own"
-        return (f'<span class="provision-heading provision-heading--{kind}">'
-                f'{self.inline("frameworks", f"{instrument_id}.{provision_id}")}</span> '
-                f'<span class="provision-heading__kind">({self.ui(f"heading-{kind}")})</span>')
-
-    def source_row(self, link: Link, page_url: str) -> str:
-        relation = self.inline("frameworks", f"relation.{link.relation}")
-        rationale = self.prose("links", link.key, page_url)
-        if link.provision:
-            href = relative(page_url, f"frameworks/{link.instrument}/#{link.provision}")
-            label = html.escape(self.provision_label(link.instrument, link.provision))
-            target = f'<a href="{href}">{label}</a>: {self.provision_heading(link.instrument, link.provision)}'
-        else:
-            href = relative(page_url, f"frameworks/{link.instrument}/")
-            target = f'<a href="{href}">{self.inline("frameworks", f"{link.instrument}.short")}</a>'
-        return (f'<li class="source" data-relation="{link.relation}"><span class="source__relation">{relation}</span> '
-                f'{target}<p class="source__rationale">{rationale}</p></li>')
-
-    def target_href(self, link: Link, page_url: str) -> str:
-        fragment = f"#{link.provision}" if link.provision else ""
-        return relative(page_url, f"frameworks/{link.instrument}/{fragment}")
-
-    def target_label(self, link: Link) -> str:
-        short = self.inline("frameworks", f"{link.instrument}.short")
-        if not link.provision:
-            return short
-        return f"{short}, {html.escape(self.provision_label(link.instrument, link.provision))}"
 
     def pager(self, index: int, page_url: str) -> str:
         clauses = self.catalogue.clauses

@@ -7,15 +7,15 @@ import html
 from datetime import date
 
 from catalogue.domain import keys
-from catalogue.domain.model import Instrument, Link, Provision
-from catalogue.render.core import Renderer
+from catalogue.domain.model import Instrument, Link, Provision, Target
+from catalogue.render.links import Links
 from catalogue.render import markup
 from catalogue.render.markup import Page
-from catalogue.render.urls import clause_url, relative
+from catalogue.render.urls import clause_url, relative, target_url
 from catalogue.validate.safety import plain
 
 
-class FrameworkRenderer(Renderer):
+class FrameworkRenderer(Links):
     """Renders the framework side of the site in one language."""
 
     BINDING = ("treaty", "protocol")
@@ -25,7 +25,7 @@ class FrameworkRenderer(Renderer):
         rows = [
             ("facts-kind", self.ui(f"kind-{instrument.kind}")),
             ("facts-binds", self.ui(binds)),
-            ("facts-adopted-by", self.inline("frameworks", f"{instrument.id}.adopted-by")),
+            ("facts-adopted-by", self.inline("frameworks", keys.instrument(instrument.id, "adopted-by"))),
         ]
         if instrument.adopted is None and instrument.launched:
             rows.append(("facts-launched", html.escape(self.long_date(date(instrument.launched, 1, 1), "y"))))
@@ -46,24 +46,24 @@ class FrameworkRenderer(Renderer):
         for link in links:
             clause = self.catalogue.clause(link.clause)
             href = relative(page_url, clause_url(clause.id) + "#sources")
-            relation = self.inline("frameworks", f"relation.{link.relation}.reverse")
+            relation = self.inline("frameworks", keys.relation(link.relation, reverse=True))
             rows.append(f'<li class="backlink" data-clause="{clause.id}" data-relation="{link.relation}">'
                         f'<span class="backlink__relation">{relation}</span> '
                         f'<a href="{href}">{html.escape(self.label(clause))}</a>'
-                        f'<p class="backlink__rationale">{self.prose("links", link.key, page_url)}</p></li>')
+                        f'<p class="backlink__rationale">{self.prose("links", keys.rationale(link), page_url)}</p></li>')
         return (f'<div class="cited-by"><p class="cited-by__heading">{self.ui("cited-by")}</p>\n'
                 f'<ul>\n' + "\n".join(rows) + "\n</ul></div>")
 
     def instrument_page(self, instrument: Instrument) -> Page:
-        url = f"frameworks/{instrument.id}/"
-        name = plain(self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.name").text)
-        summary = self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.summary").text
+        url = target_url(Target(instrument.id))
+        name = plain(self.catalogue.resolve(self.lang, "frameworks", keys.instrument(instrument.id, "name")).text)
+        summary = self.catalogue.resolve(self.lang, "frameworks", keys.instrument(instrument.id, "summary")).text
         blocks = [
-            markup.front_matter(plain(self.catalogue.resolve(self.lang, "frameworks", f"{instrument.id}.short").text),
+            markup.front_matter(plain(self.catalogue.resolve(self.lang, "frameworks", keys.instrument(instrument.id, "short")).text),
                           plain(summary)),
             f"# {markup.heading(name)} {{#title}}",
             self.notice(),
-            f'<p class="instrument-summary">{self.prose("frameworks", f"{instrument.id}.summary", url)}</p>',
+            f'<p class="instrument-summary">{self.prose("frameworks", keys.instrument(instrument.id, "summary"), url)}</p>',
             self.facts(instrument),
         ]
         whole = [link for link in self.catalogue.links_to(instrument.id) if link.provision is None]
@@ -117,9 +117,9 @@ class FrameworkRenderer(Renderer):
         url = "frameworks/"
         items = []
         for instrument in self.catalogue.instruments:
-            href = relative(url, f"frameworks/{instrument.id}/")
+            href = relative(url, target_url(Target(instrument.id)))
             count = len(self.catalogue.links_to(instrument.id))
-            items.append(f'<li><a href="{href}">{self.inline("frameworks", f"{instrument.id}.name")}</a> '
+            items.append(f'<li><a href="{href}">{self.inline("frameworks", keys.instrument(instrument.id, "name"))}</a> '
                          f'<span class="instrument-kind">({self.ui(f"kind-{instrument.kind}")})</span> '
                          f'<span class="instrument-count" data-count="{count}"></span></li>')
         blocks = [
@@ -135,8 +135,8 @@ class FrameworkRenderer(Renderer):
         url = "crosswalk/"
         instruments = self.catalogue.instruments
         head = "".join(
-            f'<th scope="col"><a href="{relative(url, f"frameworks/{i.id}/")}">'
-            f'{self.inline("frameworks", f"{i.id}.short")}</a></th>' for i in instruments)
+            f'<th scope="col"><a href="{relative(url, target_url(Target(i.id)))}">'
+            f'{self.inline("frameworks", keys.instrument(i.id, "short"))}</a></th>' for i in instruments)
         rows = []
         for clause in self.catalogue.clauses:
             cells = []
@@ -159,7 +159,7 @@ class FrameworkRenderer(Renderer):
         listing = []
         for clause in self.catalogue.clauses:
             entries = "".join(
-                f'<li>{self.inline("frameworks", f"relation.{link.relation}")} '
+                f'<li>{self.inline("frameworks", keys.relation(link.relation))} '
                 f'<a href="{self.target_href(link, url)}">{self.target_label(link)}</a></li>'
                 for link in self.catalogue.links_of(clause.id))
             listing.append(f'<li><a href="{relative(url, clause_url(clause.id))}">{html.escape(self.label(clause))}</a>'

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import html
 
-from catalogue.render.core import Renderer
+from catalogue.render.text import Text
 from catalogue.render import markup
 from catalogue.render.markup import Page
 
 URL = "glossary/"
 
 
-class GlossaryRenderer(Renderer):
+class GlossaryRenderer(Text):
     """The glossary page of one language, terms in this language's alphabetical order."""
 
     def entry(self, key: str) -> tuple[str, str]:

@@ -7,11 +7,13 @@ import html
 import io
 import json
 
-from catalogue.domain.model import Catalogue
+from catalogue.domain import keys
+from catalogue.domain.model import Catalogue, Target
+from catalogue.domain.status import shown_state
 from catalogue.render.frameworks import FrameworkRenderer
 from catalogue.render import markup
 from catalogue.render.markup import Page
-from catalogue.render.urls import clause_url, zip_path
+from catalogue.render.urls import clause_url, localised, target_url, zip_path
 from catalogue.validate.safety import plain
 
 FILES = "open-data/"
@@ -24,35 +26,33 @@ def _plain(catalogue: Catalogue, lang: str, domain: str, key: str) -> str:
 def catalogue_json(catalogue: Catalogue, lang: str) -> dict:
     """Every clause, instrument and link with the text shown in `lang`."""
     renderer = FrameworkRenderer(catalogue, lang)
-    base = catalogue.language(lang).prefix
+    language = catalogue.language(lang)
     clauses = []
     for clause in catalogue.clauses:
         resolved = catalogue.resolve(lang, "communique", clause.id)
         translation = resolved.translation
         clauses.append({
             "id": clause.id, "kind": clause.kind, "number": clause.cited, "label": renderer.label(clause),
-            "text": plain(resolved.text), "text_language": resolved.lang, "url": base + clause_url(clause.id),
-            "translation_status": "source" if lang == catalogue.default.code else (
-                "untranslated" if resolved.is_fallback(lang) else
-                (translation.status.value if translation.status else "machine-draft")),
+            "text": plain(resolved.text), "text_language": resolved.lang, "url": localised(language, clause_url(clause.id)),
+            "translation_status": shown_state(resolved, lang, catalogue.default.code),
             "reviewer": translation.reviewer if translation and not resolved.is_fallback(lang) else None,
             "sources": [{
                 "instrument": link.instrument, "provision": link.provision, "relation": link.relation,
-                "relation_label": _plain(catalogue, lang, "frameworks", f"relation.{link.relation}"),
-                "rationale": _plain(catalogue, lang, "links", link.key),
+                "relation_label": _plain(catalogue, lang, "frameworks", keys.relation(link.relation)),
+                "rationale": _plain(catalogue, lang, "links", keys.rationale(link)),
             } for link in catalogue.links_of(clause.id)],
         })
     instruments = [{
         "id": i.id, "kind": i.kind,
-        "name": _plain(catalogue, lang, "frameworks", f"{i.id}.name"),
-        "short": _plain(catalogue, lang, "frameworks", f"{i.id}.short"),
-        "summary": _plain(catalogue, lang, "frameworks", f"{i.id}.summary"),
+        "name": _plain(catalogue, lang, "frameworks", keys.instrument(i.id, "name")),
+        "short": _plain(catalogue, lang, "frameworks", keys.instrument(i.id, "short")),
+        "summary": _plain(catalogue, lang, "frameworks", keys.instrument(i.id, "summary")),
         "adopted": i.adopted.isoformat() if i.adopted else None,
         "in_force": i.in_force.isoformat() if i.in_force else None,
-        "official_url": i.url, "url": f"{base}frameworks/{i.id}/",
+        "official_url": i.url, "url": localised(language, target_url(Target(i.id))),
         "provisions": [{
             "id": p.id, "number": p.number, "official_url": p.url,
-            "heading": _plain(catalogue, lang, "frameworks", f"{i.id}.{p.id}"),
+            "heading": _plain(catalogue, lang, "frameworks", keys.provision(i.id, p.id)),
         } for p in i.provisions],
     } for i in catalogue.instruments]
     return {

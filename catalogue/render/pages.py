@@ -9,6 +9,7 @@ from catalogue.render.frameworks import FrameworkRenderer
 from catalogue.render.glossary import GlossaryRenderer
 from catalogue.render.markup import Page
 from catalogue.render.statuspage import StatusRenderer
+from catalogue.render.urls import localised
 
 
 def pages(catalogue: Catalogue, lang: str, site_url: str = "") -> list[Page]:
@@ -22,8 +23,8 @@ def pages(catalogue: Catalogue, lang: str, site_url: str = "") -> list[Page]:
 
 def static_files(catalogue: Catalogue, lang: str, site_url: str = "") -> dict[str, str]:
     """Files copied as they are, by path from the site root (already prefixed where needed)."""
-    prefix = catalogue.language(lang).prefix
-    result = {prefix + path: html for path, html in redirects(catalogue).items()}
+    language = catalogue.language(lang)
+    result = {localised(language, path): html for path, html in redirects(catalogue).items()}
     result.update(opendata.files(catalogue, lang, catalogue.schemas))
     result.update(cite.files(Renderer(catalogue, lang, site_url)))
     return result

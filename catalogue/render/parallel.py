@@ -12,7 +12,7 @@ from catalogue.domain.model import Clause
 from catalogue.render.core import Renderer
 from catalogue.render import markup
 from catalogue.render.markup import Page
-from catalogue.render.urls import PARALLEL_URL, clause_url, relative
+from catalogue.render.urls import PARALLEL_URL, clause_url, localised, relative
 
 
 def cell(renderer: Renderer, clause: Clause) -> str:
@@ -49,9 +49,9 @@ def pair_page(renderer: Renderer) -> Page:
 
 def index_page(renderer: Renderer) -> Page:
     """For the source language: the list of languages to read beside it."""
-    here = renderer.language.prefix + PARALLEL_URL
+    here = localised(renderer.language, PARALLEL_URL)
     items = "\n".join(
-        f'<li><a href="{relative(here, language.prefix + PARALLEL_URL)}" hreflang="{language.code}" '
+        f'<li><a href="{relative(here, localised(language, PARALLEL_URL))}" hreflang="{language.code}" '
         f'lang="{language.code}" dir="{language.direction}">{html.escape(language.name)}</a></li>'
         for language in renderer.catalogue.languages if not language.default)
     title = renderer.t("parallel-index-title")

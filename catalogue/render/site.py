@@ -6,16 +6,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from catalogue.domain.model import Catalogue
-from catalogue.render.urls import relative
+from catalogue.render import urls
+from catalogue.render.urls import localised, relative
 
 FOOTER_PAGES = ("help/", "glossary/", "contribute/", "status/", "accessibility/")
 
 
 def neutral(catalogue: Catalogue, lang: str, url: str) -> str:
     """The language-neutral part of a page URL: 'fr/communique/op1-i/' → 'communique/op1-i/'."""
-    prefix = catalogue.language(lang).prefix
-    url = url.lstrip("/")
-    return url[len(prefix):] if prefix and url.startswith(prefix) else url
+    return urls.neutral(catalogue.language(lang), url)
 
 
 def alternates(catalogue: Catalogue, lang: str, url: str, base: str | None = None) -> list[dict]:
@@ -23,15 +22,16 @@ def alternates(catalogue: Catalogue, lang: str, url: str, base: str | None = Non
     absolute under the site's address `base` for a page served at any address (the 404 page).
     (Search engines find the alternates in the sitemap, catalogue/publish/sitemap.py.)"""
     path = neutral(catalogue, lang, url)
-    here = catalogue.language(lang).prefix + path
-    root = None if base is None else base.rstrip("/") + "/"
+    here = localised(catalogue.language(lang), path)
+    root = None if base is None else urls.site_root(base)
     return [{"lang": language.code, "name": language.name, "dir": language.direction, "current": language.code == lang,
-             "link": relative(here, language.prefix + path) if root is None else root + language.prefix + path}
+             "link": relative(here, localised(language, path)) if root is None else root + localised(language, path)}
             for language in catalogue.languages]
 
 
 def footer_links(catalogue: Catalogue, lang: str, titles: Mapping[str, str]) -> list[dict]:
     """The footer's links to the help, glossary, contribute, status and accessibility pages of `lang`, those that exist
     (`titles`: page URL → title of every page of this language)."""
-    prefix = catalogue.language(lang).prefix
-    return [{"url": prefix + path, "title": titles[prefix + path]} for path in FOOTER_PAGES if prefix + path in titles]
+    language = catalogue.language(lang)
+    return [{"url": localised(language, path), "title": titles[localised(language, path)]} for path in FOOTER_PAGES
+            if localised(language, path) in titles]

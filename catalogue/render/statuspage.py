@@ -8,7 +8,7 @@ from babel.numbers import format_decimal, format_percent
 
 from catalogue.domain.model import Catalogue
 from catalogue.domain.status import STATES, EntryState, entry_states, summary
-from catalogue.render.core import Renderer
+from catalogue.render.text import Text
 from catalogue.render import markup
 from catalogue.render.markup import Page
 from catalogue.render.urls import clause_url, relative
@@ -16,7 +16,7 @@ from catalogue.render.urls import clause_url, relative
 URL = "status/"
 
 
-class StatusRenderer(Renderer):
+class StatusRenderer(Text):
     """The status page of one language (it shows every language)."""
 
     def __init__(self, catalogue: Catalogue, lang: str, site_url: str = "") -> None:

@@ -11,10 +11,11 @@ import nh3
 from babel import Locale
 from babel.dates import format_date
 
-from catalogue.domain.model import Catalogue, Clause, Resolved, Status
+from catalogue.domain.model import Catalogue, Clause, Resolved
+from catalogue.domain.status import shown_state
 from catalogue.render import markup
 from catalogue.render.terms import annotate, terms
-from catalogue.render.urls import clause_url, relative
+from catalogue.render.urls import clause_url, localised, relative, site_root
 from catalogue.validate.safety import to_html
 
 _TAGS = {"strong", "em", "a", "code"}
@@ -35,7 +36,7 @@ class Text:
         self.lang = lang
         self.language = catalogue.language(lang)
         self._terms: tuple[tuple[str, str, str], ...] | None = None
-        self.site_url = (site_url or "/").rstrip("/") + "/"
+        self.site_url = site_root(site_url)
 
     def t(self, key: str, **values: str) -> str:
         """An interface string as plain text (escape it before putting it in HTML)."""
@@ -74,7 +75,7 @@ class Text:
 
     def permalink(self, clause: Clause) -> str:
         """The absolute address of a clause's own page in this language, as advocates share it."""
-        return self.site_url + self.language.prefix + clause_url(clause.id)
+        return self.site_url + localised(self.language, clause_url(clause.id))
 
     def summit_dates(self) -> str:
         """The summit's dates as this language writes them, months in full: '11–12 décembre 2019'.
@@ -111,12 +112,7 @@ class Text:
         if self.language.default:
             return ""
         resolved = self.catalogue.resolve(self.lang, "communique", clause_id)
-        if resolved.is_fallback(self.lang):
-            text, state = self.t("status-untranslated"), "untranslated"
-        elif resolved.translation and resolved.translation.status is Status.REVIEWED:
-            text, state = self.t("status-reviewed", name=resolved.translation.reviewer or ""), "reviewed"
-        elif resolved.translation and resolved.translation.status is Status.HUMAN_DRAFT:
-            text, state = self.t("status-human-draft"), "human-draft"
-        else:
-            text, state = self.t("status-machine-draft"), "machine-draft"
+        state = shown_state(resolved, self.lang, self.catalogue.default.code)
+        reviewer = resolved.translation.reviewer if resolved.translation else None
+        text = self.t(f"status-{state}", **({"name": reviewer or ""} if state == "reviewed" else {}))
         return f'<p class="clause__status clause__status--{state}">{html.escape(text)}</p>'

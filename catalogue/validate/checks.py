@@ -10,8 +10,9 @@ from typing import Any
 from catalogue.domain import keys
 from catalogue.domain.ids import INVALID_ID, valid_id, valid_number
 from catalogue.domain.located import line_of
-from catalogue.domain.model import INSTRUMENT_KINDS, Catalogue, Status, Target, Translation, fingerprint
+from catalogue.domain.model import INSTRUMENT_KINDS, Catalogue, Status, Target, Translation
 from catalogue.domain.problems import Problem
+from catalogue.domain.status import is_current
 from catalogue.validate.safety import text_problems, url_problem
 
 COMMUNIQUE = "data/communique.yml"
@@ -137,7 +138,7 @@ def _check_entry(catalogue: Catalogue, entry: Translation, english: Translation 
     elif entry.source is None:
         yield (f"has no `source:` fingerprint; compare it with the English, then run "
                f"`make accept LANG={entry.lang} ID={entry.key}`")
-    elif entry.source != fingerprint(english.text):
+    elif not is_current(entry, english):
         yield (f"translation is stale (the English changed); see the diff with "
                f"`make diff LANG={entry.lang} ID={entry.key}`, update it, then run "
                f"`make accept LANG={entry.lang} ID={entry.key}`")
@@ -240,6 +241,5 @@ def usable(catalogue: Catalogue, problems: list[Problem]) -> frozenset[tuple[str
         (lang, domain, key) for (lang, domain, key), entry in catalogue.strings.items()
         if (entry.path, entry.key) not in flagged and entry.text.strip() and (
             lang == source or (
-                (english := catalogue.strings.get((source, domain, key))) is not None
-                and entry.source == fingerprint(english.text)))
+                is_current(entry, catalogue.strings.get((source, domain, key)))))
     )
