@@ -124,6 +124,51 @@ def without_hooks(target: Path, *, material_search: bool) -> Path:
     return target
 
 
+PROJECT_PARTS = ("data", "translations", "docs", "overrides", "hooks", "catalogue", "schemas", "deploy", "mkdocs.yml")
+# Appended to the copy's hooks: pages and files are written as they are, unverified.
+_OUTPUT_CHECK_OFF = ("\n\ndef _verified(output, dest, config, source):\n    return output\n"
+                     "\n\ndef _verify_site(config):\n    return None\n")
+
+
+def without_output_check(target: Path) -> Path:
+    """A copy of the project whose hooks skip the output allowlist (catalogue/validate/output.py and
+    files.py), and nothing else: the same build, to time what the verifier costs."""
+    for name in PROJECT_PARTS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    hook = target / "hooks/catalogue_events.py"
+    text = hook.read_text(encoding="utf-8")
+    if "def _verified(" not in text or "def _verify_site(" not in text:
+        raise SystemExit("bench/builds.py: the hooks no longer have _verified and _verify_site; update without_output_check")
+    hook.write_text(text + _OUTPUT_CHECK_OFF, encoding="utf-8")
+    return target
+
+
+def verifier_cpu(site: Path, site_url: str, rounds: int = 3) -> float:
+    """CPU seconds the verifier spends on a built site, in this process (the least of `rounds`):
+    every page as the hooks check it when written, then every other file after the build."""
+    from catalogue.publish.verify import check_site
+    from catalogue.validate.files import kind_of
+    from catalogue.validate.output import check_page, forget
+
+    catalogue, _ = load(ROOT, languages())
+    theme = Path(__import__("material").__file__).parent / "templates"
+    pages = {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8") for path in site.rglob("*.html")
+             if kind_of(path.relative_to(site).as_posix()) == "page"}
+    best = float("inf")
+    for _ in range(rounds):
+        forget()
+        start = time.process_time()
+        for path, html in pages.items():
+            check_page(html, path, site_url, catalogue.allowed_domains)
+        check_site(site, site_url, catalogue.allowed_domains, theme, ROOT / "docs", frozenset(pages))
+        best = min(best, time.process_time() - start)
+    return best
+
+
 def plain_material(target: Path) -> Path:
     """Plain MkDocs + Material with its defaults (its lunr search included) over the same pages,
     each language in its folder: no hooks, no static-i18n, no overrides."""

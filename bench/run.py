@@ -6,10 +6,12 @@ tables and rewrites BENCHMARKS.md."""
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import platform
 import re
 import subprocess
+import sys
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
@@ -36,6 +38,7 @@ PAGE_TYPES = {"clause page": f"communique/{CLAUSE}/", "full text": "communique/"
               "crosswalk": "crosswalk/", "home": ""}
 LIGHTHOUSE_LANGS = ("en", "ar", "am")
 ROUNDS = 3
+SLOW_RUNS = 5
 
 
 def machine() -> list[str]:
@@ -88,11 +91,68 @@ def lunr_first_search(plain_site: Path) -> dict[str, int]:
 
 
 def main() -> None:
+    """`python -m bench.run` measures everything; `python -m bench.run output-check` only the output check; `python -m bench.run first-visit` only first visits and paints on slow networks,
+    replacing those tables and budgets in BENCHMARKS.md (for a change to what pages load)."""
+    only_visits = sys.argv[1:] == ["first-visit"]
+    if sys.argv[1:] == ["output-check"]:
+        with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+            measure_output_check(Path(folder))
+        return
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
-        report = measure(Path(folder))
+        report = (first_visits if only_visits else measure)(Path(folder))
     print(report.text())
-    (ROOT / "BENCHMARKS.md").write_text(report.markdown(), encoding="utf-8")
-    print(f"Wrote {ROOT / 'BENCHMARKS.md'}")
+    path = ROOT / "BENCHMARKS.md"
+    path.write_text(report.merged_into(path.read_text(encoding="utf-8")) if only_visits else report.markdown(),
+                    encoding="utf-8")
+    print(f"Wrote {path}")
+
+
+def visits(browser: Browser, base: str, plain_base: str, site: Path, report: Report) -> None:
+    """A first visit to each page type (and the clause page in Arabic and Amharic), against Material's default."""
+    found = {f"{name}": browser.visit(base + path) for name, path in PAGE_TYPES.items()}
+    for code in LIGHTHOUSE_LANGS[1:]:
+        found[f"clause page ({code})"] = browser.visit(base + f"{code}/" + PAGE_TYPES["clause page"])
+    found["default Material page (plain build, same clause)"] = browser.visit(plain_base + PAGE_TYPES["clause page"])
+    report.visits(found, {lang.code: clause_html(site, lang.prefix) for lang in LANGUAGES if lang.code in LIGHTHOUSE_LANGS})
+
+
+def first_visits(work: Path) -> Report:
+    """Only the first visits: the site built and served as deployed, beside a plain Material build."""
+    report = Report(machine())
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    builds.build(ROOT, work / "site", site_url=base)
+    builds.build(builds.plain_material(work / "plain"), work / "plain-site", strict=False)
+    prepare_for_hosting(work / "site", headers(ROOT))
+    (work / "nginx").mkdir()
+    with (sync_playwright() as playwright, nginx(ROOT / "deploy/nginx.conf", work / "site", work / "nginx", port),
+          serve(work / "plain-site") as plain_base):
+        browser = Browser(playwright)
+        visits(browser, base, plain_base, work / "site", report)
+        browser.close()
+        slow_network(playwright, base, report)
+    return report
+
+
+def slow_network(playwright, base: str, report: Report) -> None:
+    """Paint timings of a first visit on an emulated 2G and fast 3G network, beside the figures before."""
+    print("Measuring paints on slow networks", flush=True)
+    slow = slownet.SlowBrowser(playwright)
+    paints = {profile.name: {name: slow.measure(base + path, profile, text, SLOW_RUNS) for name, path, text in slownet.PAGES}
+              for profile in slownet.PROFILES}
+    slow.close()
+    report.slow_network(paints, json.loads((ROOT / "bench/slownet-before.json").read_text(encoding="utf-8")), SLOW_RUNS)
+
+
+def measure_output_check(work: Path) -> None:
+    """`python bench/run.py output-check`: only the output verifier's cost (a few minutes), printed."""
+    report = Report(machine())
+    unverified = builds.without_output_check(work / "unverified")
+    timed = builds.best_of({"ours": lambda: builds.build(ROOT, work / "site"),
+                            "unverified": lambda: builds.build(unverified, work / "unverified-site")}, ROUNDS)
+    report.output_check(timed["ours"], timed["unverified"], builds.verifier_cpu(work / "site", "http://127.0.0.1:8000/"),
+                        os.getloadavg())
+    print(report.markdown())
 
 
 def measure(work: Path) -> Report:
@@ -105,8 +165,10 @@ def measure(work: Path) -> Report:
     no_hooks, no_search = (builds.without_hooks(work / name, material_search=search)
                            for name, search in (("no-hooks", True), ("no-search", False)))
     material = builds.plain_material(work / "plain")
+    unverified = builds.without_output_check(work / "unverified")
     timed = builds.best_of({
         "ours": lambda: builds.build(ROOT, work / "site", site_url=base),
+        "unverified": lambda: builds.build(unverified, work / "unverified-site", site_url=base),
         "no hooks": lambda: builds.build(no_hooks, work / "no-hooks-site"),
         "no search": lambda: builds.build(no_search, work / "no-search-site"),
         "material": lambda: builds.build(material, work / "plain-site", strict=False),
@@ -114,6 +176,7 @@ def measure(work: Path) -> Report:
     report.builds(timed["ours"], timed["no hooks"], timed["no search"], timed["material"], ROUNDS)
     load_average = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     report.cards(*builds.cold_and_warm(work / "cards", ROUNDS), load_average)
+    report.output_check(timed["ours"], timed["unverified"], builds.verifier_cpu(work / "site", base), os.getloadavg())
     prepare_for_hosting(work / "site", headers(ROOT))  # served as deployed: nginx, deploy/nginx.conf, precompressed files
     (work / "nginx").mkdir()
     with (sync_playwright() as playwright, nginx(ROOT / "deploy/nginx.conf", work / "site", work / "nginx", port),
@@ -128,12 +191,7 @@ def measure(work: Path) -> Report:
         report.scaling(scaled)
 
         browser = Browser(playwright)
-        visits = {f"{name}": browser.visit(base + path) for name, path in PAGE_TYPES.items()}
-        for code in LIGHTHOUSE_LANGS[1:]:
-            visits[f"clause page ({code})"] = browser.visit(base + f"{code}/" + PAGE_TYPES["clause page"])
-        visits["default Material page (plain build, same clause)"] = browser.visit(plain_base + PAGE_TYPES["clause page"])
-        report.visits(visits, {lang.code: clause_html(work / "site", lang.prefix) for lang in LANGUAGES
-                               if lang.code in LIGHTHOUSE_LANGS})
+        visits(browser, base, plain_base, work / "site", report)
 
         searches = {}
         for language in LANGUAGES:
@@ -144,6 +202,8 @@ def measure(work: Path) -> Report:
             searches["en, 100× catalogue"] = (word, *browser.first_search(big + PAGE_TYPES["clause page"], word))
         browser.close()
         report.searches(searches, lunr_first_search(work / "plain-site"))
+
+        slow_network(playwright, base, report)
 
         print("Running Lighthouse", flush=True)
         report.lighthouse({code: lighthouse.run(base + ("" if code == "en" else f"{code}/") + PAGE_TYPES["clause page"])

@@ -67,11 +67,17 @@ def hosted(host_port, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def host(hosted, host_port, tmp_path_factory) -> str:
+def host_prefix(tmp_path_factory) -> Path:
+    """The private prefix of the nginx that serves `host`: its config, pid and every log it writes."""
+    return tmp_path_factory.mktemp("nginx")
+
+
+@pytest.fixture(scope="session")
+def host(hosted, host_port, host_prefix) -> str:
     """The hosted site served by Debian's nginx with deploy/nginx.conf on 127.0.0.1; the base URL ends in '/'."""
     from tests.nginx import nginx
 
-    with nginx(ROOT / "deploy/nginx.conf", hosted, tmp_path_factory.mktemp("nginx"), host_port) as base:
+    with nginx(ROOT / "deploy/nginx.conf", hosted, host_prefix, host_port) as base:
         yield base
 
 

@@ -1,7 +1,9 @@
 """Run Debian's nginx with the project's deploy/nginx.conf on 127.0.0.1, serving a built site.
 
 Only the lines a host changes anyway are replaced (listen, server_name, root); the rest of the
-server block is the deployed file as written, inside a minimal http {} of a private prefix.
+server block is the deployed file as written, inside a minimal http {} of a private prefix that,
+like Debian's nginx.conf, keeps an access log and an error log (in that prefix) unless the
+server block says otherwise.
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ def _main_config(server: str, prefix: Path) -> str:
     return (f"load_module {BROTLI_MODULE};\n"
             f"daemon off;\nmaster_process off;\npid {prefix / 'nginx.pid'};\nerror_log {prefix / 'error.log'} warn;\n"
             "events { worker_connections 64; }\n"
-            f"http {{\n    include {MIME_TYPES};\n    default_type application/octet-stream;\n    access_log off;\n"
+            f"http {{\n    include {MIME_TYPES};\n    default_type application/octet-stream;\n"
+            f"    access_log {prefix / 'access.log'};\n"
             f"{temp}{server}\n}}\n")
 
 

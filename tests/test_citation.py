@@ -3,7 +3,9 @@ CSL-JSON, and how the offline copy rewrites links."""
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 
 import pytest
 
@@ -63,7 +65,8 @@ def test_csl_json_is_one_item_by_the_summit_titled_with_its_paragraph_issued_on_
 
 
 PAGE = "fr/communique/op1-iii/index.html"
-MEMBERS = {PAGE, "fr/communique/index.html", "fr/communique/op1-iv/index.html", "fr/index.html"}
+MEMBERS = {PAGE, "fr/communique/index.html", "fr/communique/op1-iv/index.html", "fr/index.html",
+           "fr/communique/op1-iii/cite.ris", "assets/reader.js"}
 
 
 @pytest.mark.parametrize("link, offline", [
@@ -74,22 +77,46 @@ MEMBERS = {PAGE, "fr/communique/index.html", "fr/communique/op1-iv/index.html", 
     ("../../open-data/", "https://example.org/fr/open-data/"),
     ("../../../communique/op1-iii/", "https://example.org/communique/op1-iii/"),
     ("cite.ris", "cite.ris"),
+    ("cite.json", "https://example.org/fr/communique/op1-iii/cite.json"),
+    ("../../../../../../etc/passwd", "../../../../../../etc/passwd"),
     ("#sources", "#sources"),
     ("https://www.ohchr.org/", "https://www.ohchr.org/"),
 ])
 def test_offline_links_open_index_html_and_pages_left_out_go_online(link, offline):
-    html, _ = rewrite(f'<a href="{link}">x</a>', PAGE, MEMBERS, SITE)
+    html = rewrite(f'<a href="{link}">x</a>', PAGE, MEMBERS, SITE)
     assert html == f'<a href="{offline}">x</a>'
 
 
 def test_offline_redirects_of_retired_ids_lead_to_index_html():
-    html, _ = rewrite('<meta http-equiv="refresh" content="0; url=../op1-iv/">', "fr/communique/op9/index.html",
-                      MEMBERS, SITE)
+    html = rewrite('<meta http-equiv="refresh" content="0; url=../op1-iv/">', "fr/communique/op9/index.html",
+                   MEMBERS, SITE)
     assert html == '<meta http-equiv="refresh" content="0; url=../op1-iv/index.html">'
 
 
-def test_offline_pages_name_the_files_they_use_and_drop_alternate_links():
-    html, used = rewrite('<link rel="alternate" href="https://example.org/ar/" hreflang="ar">'
-                         '<script src="../../../assets/reader.js"></script>', PAGE, MEMBERS, SITE)
-    assert used == {"assets/reader.js"}
-    assert "alternate" not in html
+def test_offline_pages_keep_links_to_members_and_drop_alternate_links():
+    html = rewrite('<link rel="alternate" href="https://example.org/ar/" hreflang="ar">'
+                   '<script src="../../../assets/reader.js"></script>', PAGE, MEMBERS, SITE)
+    assert html == '<script src="../../../assets/reader.js"></script>'
+
+
+def test_offline_copy_is_made_from_the_files_written_never_from_links_in_the_text(tmp_path):
+    """A link in a page to a file outside the site (or to any file the copy does not hold) packs
+    nothing: the members are the language's pages, citations and assets, named from the site root."""
+    from catalogue.domain.model import Language
+    from catalogue.publish.offline import build
+
+    site = tmp_path / "site"
+    (site / "fr/communique/op1-iii").mkdir(parents=True)
+    (site / "assets").mkdir()
+    (site / "assets/reader.js").write_text("// reader", encoding="utf-8")
+    (site / "fr/communique/op1-iii/cite.ris").write_text("TY  - GEN\r\nER  - \r\n", encoding="utf-8")
+    (site / "fr/communique/op1-iii/notes.txt").write_text("not a member", encoding="utf-8")
+    (site / PAGE).write_text('<a href="../../../../../../../../etc/passwd">x</a> <a href="notes.txt">n</a>'
+                             '<img src="/etc/hostname">', encoding="utf-8")
+    (site / "fr/index.html").write_text("<p>home</p>", encoding="utf-8")
+    language = Language(code="fr", name="Fran<b>çais</b>")
+    with zipfile.ZipFile(io.BytesIO(build(site, language, SITE))) as archive:
+        names = sorted(archive.namelist())
+        start = archive.read("index.html").decode("utf-8")
+    assert names == ["assets/reader.js", "fr/communique/op1-iii/cite.ris", PAGE, "fr/index.html", "index.html"]
+    assert "<b>" not in start and "Fran&lt;b&gt;çais" in start

@@ -2,7 +2,8 @@
 
 Every file gets the headers deploy/_headers gives it (so the two configs cannot drift), text
 is served precompressed, each language has its own 404 page, and Chromium runs every page
-type in every language under the Content-Security-Policy with no violation and no error.
+type in every language under the Content-Security-Policy with no violation and no error, and no
+log nginx writes keeps a reader's address.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
+import socket
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -203,6 +205,21 @@ def test_a_missing_page_gets_the_404_page_of_its_language(host, lang):
 def test_the_headers_file_is_at_the_site_root_and_not_served(hosted, host):
     assert (hosted / "_headers").read_bytes() == HEADERS_FILE.read_bytes()
     assert fetch(host + "_headers")[0] == 404
+
+
+def test_no_log_keeps_a_readers_address(host, host_prefix):
+    """A page, a missing page, a forbidden folder and a malformed request later, no file nginx
+    writes (its access log and error log, as a host's nginx.conf sets them) names the reader."""
+    for path in ("", "fr/communique/op1-iii/", "communique/no-such-clause/", "assets/", "%", "../../etc/passwd"):
+        fetch(host + path)
+    with socket.create_connection(("127.0.0.1", int(host.rsplit(":", 1)[1].strip("/")))) as raw:
+        raw.sendall(b"NOT A REQUEST\r\n\r\n")
+        raw.recv(1024)
+    logs = [file for file in host_prefix.rglob("*") if file.is_file() and file.suffix == ".log"]
+    assert {file.name for file in logs} >= {"error.log"}
+    leaks = [f"{file.name}: {line}" for file in logs for line in file.read_text(errors="replace").splitlines()
+             if "127.0.0.1" in line]
+    assert leaks == []
 
 
 def test_the_workflow_tests_and_publishes_the_site_make_builds_with_pinned_actions():

@@ -37,7 +37,10 @@ def test_a_new_language_is_scaffolded_translated_and_built_as_a_draft(project_co
         assert result.returncode == 0, result.stderr
         assert f"translations/{code}/communique.yml" in result.stdout
     assert "- locale: ha" in (project_copy / "mkdocs.yml").read_text(encoding="utf-8")
-    assert (project_copy / "overrides/partials/languages/ha.html").is_file()
+    material = (project_copy / "translations/ha/material.yml").read_text(encoding="utf-8")
+    values = [line for line in material.splitlines() if line and not line.startswith("#")]
+    assert 'action.skip: "Skip to content"' in values and not any("{" in line for line in values)
+    assert not (project_copy / "overrides/partials/languages/ha.html").exists()
     assert "published: false" in (project_copy / "translations/ha/language.yml").read_text(encoding="utf-8")
     replace_text(project_copy, "translations/ha/communique.yml",
                  'op1-iii:\n  # en: Sharing best practise on preventing and tackling this crime in all of its forms;\n'

@@ -32,7 +32,19 @@ SITE_KEYS = (
     "cite-clause-operative", "copy-link", "cite-button", "link-copied", "citation-copied", "cite-summary",
     "permalink-label", "cite-text-label", "cite-downloads", "cite-issuer", "cite-no-csl-locale", "parallel-link", "parallel-title", "parallel-intro",
     "parallel-index-title", "parallel-index-intro", "offline-download",
+    # keeping a language for offline reading (render/opendata.py), the offline zip (publish/offline.py)
+    "offline-reading-heading", "offline-reading-intro", "offline-reading-trace", "offline-reading-keep",
+    "offline-reading-remove", "offline-reading-kept", "offline-reading-removed", "offline-reading-failed", "offline-find",
 )
+# The interface strings the renderers fill in, and the {placeholders} each is given: an English
+# string may use no other (a typo such as {numbr} would stop the build).
+PLACEHOLDERS = {
+    "label-preambular": {"n"}, "label-operative": {"number"}, "sub-item-context": {"number"},
+    "permalink-title": {"label"}, "clause-page-link": {"label"}, "previous-clause": {"label"}, "next-clause": {"label"},
+    "status-reviewed": {"name"}, "provision-article": {"number"}, "provision-capability": {"number"},
+    "status-progress": {"percent"}, "cite-template": {"document", "place", "dates", "clause", "url"},
+    "cite-clause-preambular": {"n"}, "cite-clause-operative": {"number"},
+}
 INSTRUMENT_PARTS = ("name", "short", "summary", "adopted-by")
 
 

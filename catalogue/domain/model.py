@@ -20,6 +20,9 @@ INSTRUMENT_KINDS = ("treaty", "protocol", "framework", "statement", "guidelines"
 # Babel's `en` is US English ("December 11 – 12, 2019"); an African Union document's English
 # writes dates day first ("11–12 December 2019"), as CLDR's World English does.
 DATE_LOCALES = {"en": "en_001"}
+# The comma between the items of a list, for scripts that have their own (Babel's list patterns
+# join with "and", which a pinpoint such as "CRC, Article 34" must not say); ", " for the rest.
+LIST_SEPARATORS = {"ar": "، ", "fa": "، ", "ur": "، ", "am": "፣ ", "ti": "፣ "}
 # Amharic writes "እ.ኤ.አ." before a Gregorian date, since the Ethiopian calendar is the default; CLDR's
 # own era name for the Gregorian era (ዓ/ም, ዓመተ ምሕረት) is the one Ethiopians use for their calendar.
 GREGORIAN_MARKS = {"am": "እ.ኤ.አ."}
@@ -69,6 +72,10 @@ class Language:
             return OG_LOCALES[self.code]
         likely = str(get_global("likely_subtags").get(self.code, self.code)).split("_")
         return f"{likely[0]}_{likely[-1]}" if len(likely) > 1 and likely[-1].isupper() else self.code
+
+    @property
+    def list_separator(self) -> str:
+        return LIST_SEPARATORS.get(self.code, ", ")
 
     @property
     def number_locale(self) -> str:
@@ -216,6 +223,7 @@ class Catalogue:
     allowed_domains: tuple[str, ...] = ()
     strings: Mapping[tuple[str, str, str], Translation] = field(default_factory=dict)
     schemas: Mapping[str, str] = field(default_factory=dict)  # the open data's JSON Schemas, by file name
+    material: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # Material's interface strings, checked
     usable: frozenset[tuple[str, str, str]] = frozenset()
     problems: tuple[Problem, ...] = ()
 

@@ -1,6 +1,7 @@
 """What happens once every language of the site is built, in this order: each language's 404 page,
-the sitemap of every page in every language and robots.txt, the search index (which reads the finished pages),
-and each language's offline copy (which packs them)."""
+the stylesheet every page loads after its content (cut to what the pages use), the sitemap of every page
+in every language and robots.txt, the search index (which reads the finished pages), each language's
+offline copy (which packs them) and the list of what keeping it for offline reading stores."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from catalogue.domain.model import Catalogue
-from catalogue.publish import offline, search, sitemap
+from catalogue.publish import offline, reading, search, sitemap, styles
 from catalogue.render.urls import localised
 
 
@@ -18,10 +19,12 @@ def finish(site_dir: Path, catalogue: Catalogue, site_url: str | None, pages: Ma
     them, from the site root); `not_found`: each language's 404 page. Returns what failed, to report."""
     site = Path(site_dir)
     write_not_found(site, catalogue, not_found)
+    styles.write(site)
     sitemap.write(site, sitemap.sitemap(catalogue, pages, site_url))
     sitemap.write_robots(site, site_url)
     failure = search.index(site)
     offline.write_all(site, catalogue, site_url)
+    reading.write_all(site, catalogue)
     return [f"search index (Pagefind) failed: {failure}"] if failure else []
 
 

@@ -2,85 +2,107 @@
 
 Built pages link to folders ('../op1-iv/'), which a browser cannot open from disk: every
 link to a page in the zip is pointed at its index.html, links to pages left out go to the
-site online, and only the assets the pages use are packed. Fixed timestamps and sorted
+site online. The members are chosen from the files the build wrote (the language's pages,
+its citations and the assets every page loads), never from the links in a page, and are
+named from the site root, so none can leave the archive's root. Fixed timestamps and sorted
 entries make the same site give the same bytes.
 """
 
 from __future__ import annotations
 
+import html
 import io
 import posixpath
 import re
 import zipfile
+from html import escape
 from pathlib import Path
 
 from catalogue.domain.model import Catalogue, Language
 from catalogue.render.urls import localised, site_root, zip_path
 
 SECTIONS = ("", "communique/", "frameworks/", "crosswalk/")
+ASSETS = re.compile(r"assets/(favicon\.svg|site\.css|[a-z-]+\.js|javascripts/bundle\.[0-9a-f]+\.min\.js"
+                    r"|stylesheets/(main|palette|site)\.[0-9a-f]+\.min\.css)")
 _URL = re.compile(r'(?P<attr>\s(?:href|src)="|content="0; url=)(?P<url>[^"]*)"')
 _ALTERNATE = re.compile(r'\s*<link rel="alternate"[^>]*>')
 _ELSEWHERE = re.compile(r"[a-z][a-z0-9+.-]*:|//", re.IGNORECASE)  # another site, or a scheme such as mailto:
 _EPOCH = (1980, 1, 1, 0, 0, 0)
+_SEARCH_SCRIPT = re.compile(r'<script src="[^"]*assets/search\.js"[^>]*></script>')
+_CONTENT = re.compile(r"<div data-pagefind-body[^>]*>")
 
 
-def pages_of(site: Path, language: Language) -> list[str]:
+def written(site: Path) -> set[str]:
+    """Every file the build wrote, by path from the site root (no links: only plain files)."""
+    return {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file() and not path.is_symlink()}
+
+
+def pages_of(files: set[str], language: Language) -> list[str]:
     """The language's home page, communique, clause pages, framework pages and crosswalk."""
-    found = []
-    for section in SECTIONS:
-        folder = site / localised(language, section)
-        found += [file.relative_to(site).as_posix() for file in (folder.rglob("index.html") if section else [folder / "index.html"])]
-    return sorted(found)
+    prefix = language.prefix
+    return sorted(path for path in files if path == prefix + "index.html" or any(
+        path.startswith(prefix + section) and path.endswith("/index.html") for section in SECTIONS if section))
 
 
-def rewrite(html: str, rel: str, members: set[str], site_url: str) -> tuple[str, set[str]]:
-    """The page `rel` with links that work from disk, and the other site files it uses."""
-    used = set()
-    fixed: dict[str, tuple[str, str | None]] = {}  # a page repeats its links (navigation, assets)
+def members_of(files: set[str], language: Language) -> set[str]:
+    """What the offline copy holds besides its pages: the assets pages load and the language's citations."""
+    cites = re.compile(re.escape(language.prefix) + r"communique/[a-z0-9-]+/cite\.(ris|json)")
+    return {path for path in files if ASSETS.fullmatch(path) or cites.fullmatch(path)}
+
+
+def rewrite(page: str, rel: str, members: set[str], site_url: str) -> str:
+    """The page `rel` with links that work from disk: to a member, or else to the site online."""
+    fixed: dict[str, str | None] = {}  # a page repeats its links (navigation, assets)
 
     def fix(match: re.Match) -> str:
         url = match.group("url")
         if url not in fixed:
             fixed[url] = _fix(url, rel, members, site_url)
-        replacement, target = fixed[url]
-        if target:
-            used.add(target)
+        replacement = fixed[url]
         return match.group(0) if replacement is None else f'{match.group("attr")}{replacement}"'
 
-    html = _URL.sub(fix, html)
-    return (_ALTERNATE.sub("", html) if '<link rel="alternate"' in html else html), used
+    page = _URL.sub(fix, page)
+    return _ALTERNATE.sub("", page) if '<link rel="alternate"' in page else page
 
 
-def _fix(url: str, rel: str, members: set[str], site_url: str) -> tuple[str | None, str | None]:
-    """What `url` on page `rel` becomes (None: unchanged), and the site file it uses, if any."""
+def _fix(url: str, rel: str, members: set[str], site_url: str) -> str | None:
+    """What `url` on page `rel` becomes (None: unchanged)."""
     path, _, fragment = url.partition("#")
     if not path or _ELSEWHERE.match(url):
-        return None, None
+        return None
     target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path))
-    if not (path.endswith("/") or posixpath.basename(path) in (".", "..")):
-        return None, target
+    if target == ".." or target.startswith("../"):
+        return None  # outside the site: the page verifier refuses such a page
+    is_folder = path.endswith("/") or posixpath.basename(path) in (".", "..")
     folder = "" if target == "." else target + "/"
+    if not is_folder:
+        return None if target in members else site_url + target
     new = path.rstrip("/") + "/index.html" if folder + "index.html" in members else site_url + folder
-    return new + ("#" + fragment if fragment else ""), None
+    return new + ("#" + fragment if fragment else "")
 
 
-def build(site: Path, language: Language, site_url: str) -> bytes:
-    """The offline copy of one language, as the bytes of a zip."""
-    pages = pages_of(site, language)
-    members = set(pages)
-    entries: dict[str, bytes] = {}
-    files: set[str] = set()
-    for rel in pages:
-        text, used = rewrite((site / rel).read_text(encoding="utf-8"), rel, members, site_url)
-        entries[rel] = text.encode("utf-8")
-        files |= {path for path in used if (site / path).is_file()}
-    for path in files - members:
-        entries[path] = (site / path).read_bytes()
+def without_search(html: str, note: str) -> str:
+    """The page with no search (browsers refuse the search's module script from file://): its script
+    left out, so its box never shows, and `note` (how to find text with the browser) above the content."""
+    html = _SEARCH_SCRIPT.sub("", html)
+    return _CONTENT.sub(lambda match: f'{match.group(0)}<p class="offline-find">{escape(note)}</p>', html, count=1)
+
+
+def build(site: Path, language: Language, site_url: str, note: str, files: set[str] | None = None) -> bytes:
+    """The offline copy of one language, as the bytes of a zip; `note` says how to find text in it (it has no
+    search); `files`: what the build wrote."""
+    files = written(site) if files is None else files
+    pages = pages_of(files, language)
+    others = members_of(files, language)
+    members = set(pages) | others
+    entries = {rel: without_search(rewrite((site / rel).read_text(encoding="utf-8"), rel, members, site_url), note)
+               .encode("utf-8") for rel in pages}
+    entries |= {path: (site / path).read_bytes() for path in others}
     if language.prefix:
-        start = localised(language, "index.html")
-        entries["index.html"] = (f'<!doctype html><html lang="{language.code}"><meta charset="utf-8">'
-                                 f'<meta http-equiv="refresh" content="0; url={start}"><title>{language.name}</title>'
-                                 f'<p><a href="{start}">{language.name}</a></p></html>\n').encode("utf-8")
+        start, name = html.escape(localised(language, "index.html")), html.escape(language.name)
+        entries["index.html"] = (f'<!doctype html><html lang="{html.escape(language.code)}"><meta charset="utf-8">'
+                                 f'<meta http-equiv="refresh" content="0; url={start}"><title>{name}</title>'
+                                 f'<p><a href="{start}">{name}</a></p></html>\n').encode("utf-8")
     return _zip(entries)
 
 
@@ -99,7 +121,9 @@ def _zip(entries: dict[str, bytes]) -> bytes:
 def write_all(site: Path, catalogue: Catalogue, site_url: str) -> None:
     """Write every language's offline copy into the built site."""
     base = site_root(site_url)
+    files = written(site)
     for language in catalogue.languages:
         target = site / zip_path(language)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(build(site, language, base))
+        note = catalogue.text(language.code, "site", "offline-find")
+        target.write_bytes(build(site, language, base, note, files))

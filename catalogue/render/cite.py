@@ -16,6 +16,15 @@ from catalogue.domain.model import Clause
 from catalogue.render.text import Text
 from catalogue.render.urls import clause_url, localised
 
+_BREAKS = re.compile(r"[\x00-\x20\x7f-\x9f\u2028\u2029]+")  # no-break spaces stay
+
+
+def one_line(text: str) -> str:
+    """`text` with every run of whitespace, line breaks and control characters made one space:
+    a field of a line-based format (RIS, CSV) cannot start a new line or record."""
+    return _BREAKS.sub(" ", text).strip()
+
+
 RIS = ("cite.ris", "application/x-research-info-systems", "RIS")
 CSL_JSON = ("cite.json", "application/vnd.citationstyles.csl+json", "CSL-JSON")
 # The site's languages the CSL locales repository has a locale for; the others' files are
@@ -68,8 +77,8 @@ def citation(renderer: Text, clause: Clause) -> Citation:
     text = renderer.t("cite-template", dates=renderer.summit_dates(), clause=parts["pinpoint"],
                       document=parts["document"], place=parts["place"], url=parts["url"])
     note = "" if renderer.language.default else renderer.t("unofficial-translation")
-    return Citation(clause.id, renderer.lang, text=text, start=catalogue.summit_start, end=catalogue.summit_end,
-                    note=note, **parts)
+    return Citation(clause.id, renderer.lang, text=one_line(text), start=catalogue.summit_start,
+                    end=catalogue.summit_end, note=one_line(note), **{key: one_line(value) for key, value in parts.items()})
 
 
 def ris(c: Citation) -> str:

@@ -47,7 +47,7 @@ class Renderer(Links):
             sources = " · ".join(f'<a href="{self.target_href(link, page_url)}">{self.target_label(link)}</a>'
                                  for link in self.catalogue.links_of(clause.id))
             if sources:
-                parts.append(f'<p class="clause__sources">{self.ui("clause-sources-heading")}: {sources}</p>')
+                parts.append(f'<p class="clause__sources">{self.labelled(self.ui("clause-sources-heading"), sources)}</p>')
         parts.append(self.status_note(clause.id))
         parts.append("</div>")
         return "\n".join(p for p in parts if p)
@@ -105,7 +105,7 @@ class Renderer(Links):
         label = self.label(clause)
         text = plain(self.catalogue.resolve(self.lang, "communique", clause.id).text)
         blocks = [
-            markup.front_matter(label, text, self.jsonld(clause, label, text), cite.page_meta(self, clause)),
+            markup.front_matter(label, text, self.jsonld(clause, label, text), citation=cite.page_meta(self, clause)),
             f"# {markup.heading(label)} {{#title}}",
             self.notice(),
         ]
@@ -171,4 +171,3 @@ def redirects(catalogue: Catalogue) -> dict[str, str]:
             f'</head><body><p><a href="{target}">{html.escape(new)}</a></p></body></html>'
         )
     return pages
-

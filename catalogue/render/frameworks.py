@@ -93,7 +93,7 @@ class FrameworkRenderer(Links):
             label = self.provision_label(instrument.id, provision.id)
             heading = plain(self.catalogue.resolve(self.lang, "frameworks", keys.provision(instrument.id, provision.id)).text)
             kind = "official" if provision.official_heading else "own"
-            blocks.append(f"{level} {markup.heading(label)}: {markup.heading(heading)} {{#{provision.id}}}")
+            blocks.append(f"{level} {markup.heading(self.t('label-value', label=label, value=heading))} {{#{provision.id}}}")
             blocks.append(f'<p class="provision-heading__kind provision-heading__kind--{kind}">'
                           f'{self.ui(f"heading-{kind}-note")}</p>')
             if provision.url:
@@ -135,7 +135,7 @@ class FrameworkRenderer(Links):
         url = "crosswalk/"
         instruments = self.catalogue.instruments
         head = "".join(
-            f'<th scope="col"><a href="{relative(url, target_url(Target(i.id)))}">'
+            f'<th role="columnheader" scope="col"><a href="{relative(url, target_url(Target(i.id)))}">'
             f'{self.inline("frameworks", keys.instrument(i.id, "short"))}</a></th>' for i in instruments)
         rows = []
         for clause in self.catalogue.clauses:
@@ -144,18 +144,24 @@ class FrameworkRenderer(Links):
                 count = sum(1 for link in self.catalogue.links_of(clause.id) if link.instrument == instrument.id)
                 if count:
                     href = relative(url, clause_url(clause.id) + f"#sources-{instrument.id}")
-                    cells.append(f'<td data-count="{count}"><a href="{href}">{count}</a></td>')
+                    key = f'<span class="crosswalk__key">{self.inline("frameworks", f"{instrument.id}.short")}</span> '
+                    cells.append(f'<td role="cell" data-count="{count}"><a href="{href}">{key}{count}</a></td>')
                 else:
-                    cells.append('<td data-count="0"><span aria-hidden="true">·</span>'
+                    cells.append('<td role="cell" data-count="0"><span aria-hidden="true">·</span>'
                                  '<span class="md-visually-hidden">0</span></td>')
             total = len(self.catalogue.links_of(clause.id))
-            rows.append(f'<tr id="row-{clause.id}"><th scope="row"><a href="{relative(url, clause_url(clause.id))}">'
-                        f'{html.escape(self.label(clause))}</a></th>{"".join(cells)}<td>{total}</td></tr>')
+            rows.append(f'<tr role="row" id="row-{clause.id}"><th role="rowheader" scope="row">'
+                        f'<a href="{relative(url, clause_url(clause.id))}">{html.escape(self.label(clause))}</a></th>'
+                        f'{"".join(cells)}<td role="cell" class="crosswalk__total">'
+                        f'<span class="crosswalk__key">{self.ui("crosswalk-total")}</span> {total}</td></tr>')
+        # Where the table has not the room (site.css), each row is a card of its non-zero cells, each
+        # named by its framework (.crosswalk__key); the roles keep the table's semantics whatever the display.
         table = (f'<div class="crosswalk-scroll" tabindex="0" role="region" aria-labelledby="crosswalk-caption">'
-                 f'<table class="crosswalk">\n<caption id="crosswalk-caption">{self.ui("crosswalk-intro")}'
-                 f'</caption>\n<thead><tr><th scope="col">{self.ui("crosswalk-clause")}</th>{head}'
-                 f'<th scope="col">{self.ui("crosswalk-total")}</th></tr></thead>\n<tbody>\n'
-                 + "\n".join(rows) + "\n</tbody></table></div>")
+                 f'<table class="crosswalk" role="table">\n<caption id="crosswalk-caption">{self.ui("crosswalk-intro")}'
+                 f'</caption>\n<thead role="rowgroup"><tr role="row"><th role="columnheader" scope="col">'
+                 f'{self.ui("crosswalk-clause")}</th>{head}'
+                 f'<th role="columnheader" scope="col">{self.ui("crosswalk-total")}</th></tr></thead>\n'
+                 f'<tbody role="rowgroup">\n' + "\n".join(rows) + "\n</tbody></table></div>")
         listing = []
         for clause in self.catalogue.clauses:
             entries = "".join(
@@ -165,7 +171,8 @@ class FrameworkRenderer(Links):
             listing.append(f'<li><a href="{relative(url, clause_url(clause.id))}">{html.escape(self.label(clause))}</a>'
                            f'<ul>{entries}</ul></li>')
         blocks = [
-            markup.front_matter(self.t("crosswalk-title"), self.t("crosswalk-intro")),
+            # The table needs the width of the table of contents' column (site.css).
+            markup.front_matter(self.t("crosswalk-title"), self.t("crosswalk-intro"), extra=("hide: [toc]",)),
             f"# {markup.heading(self.t('crosswalk-title'))} {{#title}}",
             self.notice(), self.relations(), table,
             f"## {markup.heading(self.t('crosswalk-list-heading'))} {{#list}}",

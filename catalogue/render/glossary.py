@@ -19,8 +19,9 @@ class GlossaryRenderer(Text):
         resolved = self.catalogue.resolve(self.lang, "glossary", key)
         translation = resolved.translation
         term = (translation.term if translation else None) or key
-        avoid = ", ".join(f"<q>{html.escape(a)}</q>" for a in (translation.avoid if translation else ()))
-        avoid_html = f'<p class="glossary__avoid">{self.ui("glossary-avoid")} {avoid}</p>' if avoid else ""
+        avoided = translation.avoid if translation else ()
+        avoid = self.language.list_separator.join(f"<q>{html.escape(a)}</q>" for a in avoided)
+        avoid_html = f'<p class="glossary__avoid">{self.labelled(self.ui("glossary-avoid"), avoid)}</p>' if avoid else ""
         term_html = self._mark(resolved, html.escape(term))
         return term.casefold(), (f'<dt id="{key}">{term_html}</dt>\n'
                                  f'<dd><p>{self.inline("glossary", key)}</p>{avoid_html}</dd>')

@@ -37,7 +37,7 @@ class Links(Text):
         short = self.inline("frameworks", keys.instrument(link.instrument, "short"))
         if not link.provision:
             return short
-        return f"{short}, {html.escape(self.provision_label(link.instrument, link.provision))}"
+        return f"{short}{self.language.list_separator}{html.escape(self.provision_label(link.instrument, link.provision))}"
 
     def source_row(self, link: Link, page_url: str) -> str:
         relation = self.inline("frameworks", keys.relation(link.relation))
@@ -45,7 +45,7 @@ class Links(Text):
         if link.provision:
             href = self.target_href(link, page_url)
             label = html.escape(self.provision_label(link.instrument, link.provision))
-            target = f'<a href="{href}">{label}</a>: {self.provision_heading(link.instrument, link.provision)}'
+            target = self.labelled(f'<a href="{href}">{label}</a>', self.provision_heading(link.instrument, link.provision))
         else:
             href = self.target_href(link, page_url)
             target = f'<a href="{href}">{self.inline("frameworks", keys.instrument(link.instrument, "short"))}</a>'

@@ -22,15 +22,21 @@ def heading(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
 
 
-def front_matter(title: str, description: str, jsonld: dict | None = None,
+def script_json(data: object) -> str:
+    """`data` as JSON that is safe inside a <script> data block: no '<', '>' or '&' to end or comment it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def front_matter(title: str, description: str, jsonld: dict | None = None, extra: tuple[str, ...] = (),
                  citation: list[tuple[str, str]] | None = None) -> str:
     """The page's YAML front matter: title, description and, for a clause, its schema.org description;
-    `citation` is the <meta> names and values reference managers read (overrides/main.html escapes them)."""
+    `extra`: lines of the site's own settings (Material's `hide`, `offline_reading`);
+    `citation`: the <meta> names and values reference managers read (overrides/main.html escapes them)."""
     lines = [f"title: {json.dumps(title, ensure_ascii=False)}",
-             f"description: {json.dumps(description, ensure_ascii=False)}"]
+             f"description: {json.dumps(description, ensure_ascii=False)}", *extra]
     if jsonld:
-        data = json.dumps(jsonld, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-        lines.append(f"jsonld: {json.dumps(data, ensure_ascii=False)}")
+        lines.append(f"jsonld: {json.dumps(script_json(jsonld), ensure_ascii=False)}")
     if citation:
         lines.append(f"citation: {json.dumps([list(pair) for pair in citation], ensure_ascii=False)}")
     return "---\n" + "\n".join(lines) + "\n---"

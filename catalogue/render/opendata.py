@@ -13,8 +13,9 @@ from catalogue.domain.status import shown_state
 from catalogue.render.frameworks import FrameworkRenderer
 from catalogue.render import markup
 from catalogue.render.markup import Page
-from catalogue.render.urls import clause_url, localised, target_url, zip_path
+from catalogue.render.urls import clause_url, keep_path, localised, target_url, zip_path
 from catalogue.validate.safety import plain
+from catalogue.render.cite import one_line
 
 FILES = "open-data/"
 
@@ -75,14 +76,25 @@ def crosswalk_json(catalogue: Catalogue) -> dict:
     }
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: str) -> str:
+    """A CSV cell a spreadsheet shows as text: one that would start a formula gets a leading apostrophe
+    (the usual guard, which spreadsheets hide); whitespace and control characters become one space."""
+    value = one_line(value)
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
 def links_csv(catalogue: Catalogue, lang: str) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["clause", "clause_label", "instrument", "provision", "relation", "relation_label", "rationale"])
     for clause in catalogue_json(catalogue, lang)["clauses"]:
         for source in clause["sources"]:
-            writer.writerow([clause["id"], clause["label"], source["instrument"], source["provision"] or "",
-                             source["relation"], source["relation_label"], source["rationale"]])
+            writer.writerow([cell(value) for value in (
+                clause["id"], clause["label"], source["instrument"], source["provision"] or "",
+                source["relation"], source["relation_label"], source["rationale"])])
     return out.getvalue()
 
 
@@ -98,6 +110,26 @@ def files(catalogue: Catalogue, lang: str, schemas: dict[str, str]) -> dict[str,
     return result
 
 
+def keep_offline(renderer: FrameworkRenderer, up: str) -> list[str]:
+    """The opt-in control that keeps this language's pages in the browser (docs/assets/offline.js),
+    with what it leaves on a shared device; its buttons show once the script can work."""
+    language = renderer.language
+    data = {"list": up + keep_path(language), "worker": up + "offline-sw.js", "scope": up + language.prefix,
+            "cache": f"offline-{language.code}", "kept": renderer.t("offline-reading-kept"),
+            "removed": renderer.t("offline-reading-removed"), "failed": renderer.t("offline-reading-failed")}
+    attributes = "".join(f' data-{name}="{html.escape(value)}"' for name, value in data.items())
+    button = '<button type="button" class="offline-reading__button" data-offline-{}>{}</button>'
+    return [
+        f"## {markup.heading(renderer.t('offline-reading-heading'))} {{#offline-reading}}",
+        f'<div class="offline-reading" data-offline-reading{attributes}>\n'
+        f"<p>{renderer.ui('offline-reading-intro')}</p>\n"
+        f'<p class="offline-reading__trace">{renderer.ui("offline-reading-trace")}</p>\n'
+        f'<p class="offline-reading__controls">{button.format("keep", renderer.ui("offline-reading-keep"))} '
+        f'{button.format("remove", renderer.ui("offline-reading-remove"))}</p>\n'
+        f'<p class="offline-reading__status" role="status"></p>\n</div>',
+    ]
+
+
 def page(catalogue: Catalogue, lang: str, schema_names: list[str]) -> Page:
     """The page that lists the open-data files, in `lang`."""
     renderer = FrameworkRenderer(catalogue, lang)
@@ -108,14 +140,16 @@ def page(catalogue: Catalogue, lang: str, schema_names: list[str]) -> Page:
         (f"{up}{FILES}crosswalk.json", renderer.t("open-data-crosswalk")),
         (f"{up}{zip_path(renderer.language)}", renderer.t("offline-download")),
     ]
-    listing = "\n".join(f'<li><a href="{href}">{html.escape(href.rsplit("/", 1)[1])}</a>: {html.escape(text)}</li>'
-                        for href, text in items)
+    links = ((f'<a href="{href}">{html.escape(href.rsplit("/", 1)[1])}</a>', html.escape(text)) for href, text in items)
+    listing = "\n".join(f"<li>{renderer.labelled(link, text)}</li>" for link, text in links)
     schemas = " ".join(f'<a href="{up}{FILES}{name}">{html.escape(name)}</a>' for name in schema_names)
     blocks = [
-        markup.front_matter(renderer.t("open-data-title"), renderer.t("open-data-intro")),
+        # overrides/main.html adds the script of the offline-reading control (assets/offline.js)
+        markup.front_matter(renderer.t("open-data-title"), renderer.t("open-data-intro"), extra=("offline_reading: true",)),
         f"# {markup.heading(renderer.t('open-data-title'))} {{#title}}",
         f"<p>{renderer.ui('open-data-intro')}</p>",
         f'<ul class="open-data">\n{listing}\n</ul>',
         f"<p>{renderer.ui('open-data-schemas')} {schemas}</p>",
+        *keep_offline(renderer, up),
     ]
     return Page("open-data/index.md", "open-data/", markup.join(blocks))

@@ -48,6 +48,12 @@ class Text:
         text = resolved.text.format(**values) if values else resolved.text
         return self._mark(resolved, html.escape(text))
 
+    def labelled(self, label: str, value: str) -> str:
+        """HTML `label` and HTML `value` joined as this language joins a label and its value (the
+        `label-value` string: "Sources: …" in English, "Sources : …" with a no-break space in French,
+        "ምንጮች፦ …" in Amharic)."""
+        return html.escape(self.t("label-value")).format(label=label, value=value)
+
     def inline(self, domain: str, key: str) -> str:
         """A catalogue string as safe inline HTML, marked with its language when it falls back."""
         resolved = self.catalogue.resolve(self.lang, domain, key)

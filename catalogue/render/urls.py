@@ -48,6 +48,11 @@ def clause_url(clause_id: str) -> str:
     return f"communique/{clause_id}/"
 
 
+def keep_path(language: Language) -> str:
+    """Where the list of what keeping a language for offline reading stores is published, from the site root."""
+    return f"{OFFLINE}keep-{language.code}.json"
+
+
 def zip_path(language: Language) -> str:
     """Where a language's offline copy is published, from the site root."""
     return f"{OFFLINE}addis-ababa-communique-{language.code}.zip"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -13,15 +15,20 @@ from catalogue.domain.located import Mapping, Sequence, line_of
 from catalogue.domain.model import (INSTRUMENT_KINDS, KINDS, Catalogue, Change, Clause, Instrument, Language, Link,
                                     Provision, Status, Target, Translation)
 from catalogue.domain.problems import Problem
+from catalogue.sources import pages
+from catalogue.sources.files import unexpected_files
 from catalogue.sources.languages import language_problems
 from catalogue.sources.yamlfile import read
 from catalogue.validate import checks
-from catalogue.validate.safety import page_problems, url_problem
+from catalogue.validate.safety import line_problems, url_problem
+from catalogue.validate.schema import check as schema_check
 
 DOMAINS = ("communique", "plain", "site", "frameworks", "links", "glossary")
 ENTRY_FIELDS = {"text", "source", "status", "reviewer", "history", "note"}
 GLOSSARY_FIELDS = {"term", "avoid", "link"}
 LANGUAGE_FILE = "language.yml"
+MATERIAL_FILE = "material.yml"
+_MARKUP = set("<>&\"'{}")
 
 
 @dataclass
@@ -31,14 +38,28 @@ class _Reader:
     root: Path
     problems: list[Problem] = field(default_factory=list)
 
-    def file(self, rel: str) -> Any:
+    def file(self, rel: str, schema: str | None = None, lang: str = "", by_key: bool = False) -> Any:
+        """The parsed file `rel`, without what does not fit its schema (schemas/input/<schema>.schema.json)."""
         parsed = read(self.root / rel, rel)
         self.problems.extend(parsed.problems)
-        return parsed.data
+        if parsed.data is None or schema is None:
+            return parsed.data
+        data, problems = schema_check(parsed.data, _schema(schema), rel, lang, by_key)
+        self.problems.extend(problems)
+        return data
 
     def problem(self, rel: str, line: int, key: str, message: str, lang: str = "") -> None:
         self.problems.append(Problem(rel, line, key, lang, message))
 
+
+SCHEMAS = Path(__file__).resolve().parents[2] / "schemas" / "input"
+
+
+@lru_cache(maxsize=None)
+def _schema(name: str) -> dict:
+    base, _, part = name.partition("#")
+    schema = json.loads((SCHEMAS / f"{base}.schema.json").read_text(encoding="utf-8"))
+    return schema["$defs"][part] if part else schema
 
 
 
@@ -182,7 +203,7 @@ def _strings(reader: _Reader, languages: list[Language]) -> dict[tuple[str, str,
     strings: dict[tuple[str, str, str], Translation] = {}
     folder = reader.root / "translations"
     for lang in languages:
-        known = {f"{domain}.yml" for domain in DOMAINS} | {LANGUAGE_FILE}
+        known = {f"{domain}.yml" for domain in DOMAINS} | {LANGUAGE_FILE, MATERIAL_FILE}
         for extra in sorted((folder / lang.code).glob("*")) if (folder / lang.code).is_dir() else []:
             if extra.name not in known:
                 reader.problem(f"translations/{lang.code}/{extra.name}", 0, "", "is not a translation file; "
@@ -194,7 +215,7 @@ def _strings(reader: _Reader, languages: list[Language]) -> dict[tuple[str, str,
                     reader.problem(rel, 0, "", "is missing; copy the English file and translate it", lang.code)
                 continue
             before = len(reader.problems)
-            data = reader.file(rel)
+            data = reader.file(rel, "translation#english" if lang.default else "translation", lang.code, by_key=True)
             if data is None:
                 if len(reader.problems) == before:
                     reader.problem(rel, 0, "", "is empty; copy the English file and translate it", lang.code)
@@ -270,6 +291,30 @@ def _history(reader: _Reader, rel: str, lang: str, key: str, raw: Any, line: int
     return tuple(changes)
 
 
+def _material(reader: _Reader, languages: list[Language]) -> dict[str, dict[str, str]]:
+    """Each language's Material interface strings (translations/<lang>/material.yml, for a language
+    Material does not ship): one line of plain text each, without the characters HTML gives a meaning."""
+    result = {}
+    for language in languages:
+        rel = f"translations/{language.code}/{MATERIAL_FILE}"
+        if not (reader.root / rel).is_file():
+            continue
+        data = reader.file(rel, "material", language.code, by_key=True) or {}
+        strings = {}
+        for key, value in data.items():
+            reasons = line_problems(value)  # plain text, not Markdown: "# more on this page" counts with #
+            if _MARKUP & set(value):
+                reasons.append("contains one of < > & \" ' { } (write ’ for an apostrophe, « » or “ ” for quotes)")
+            if "\n" in value:
+                reasons.append("must be one line of text")
+            for reason in reasons:
+                reader.problem(rel, line_of(data, key), key, reason, language.code)
+            if not reasons:
+                strings[key] = value
+        result[language.code] = strings
+    return result
+
+
 def _publication(reader: _Reader, languages: list[Language]) -> list[Language]:
     """Whether each translation is published (complete, checked strictly) or a draft, from its language.yml."""
     result = []
@@ -288,21 +333,19 @@ def _publication(reader: _Reader, languages: list[Language]) -> list[Language]:
     return result
 
 
-def _pages(reader: _Reader, languages: list[Language], allowed: tuple[str, ...]) -> None:
-    """Hand-written pages (docs/<lang>/) are prose from pull requests too: checked like catalogue strings."""
+def _pages(reader: _Reader, languages: list[Language], allowed: tuple[str, ...], page_markdown) -> None:
+    """Hand-written pages (docs/<lang>/) are prose from pull requests too: their front matter and the
+    HTML their body becomes are checked as a whole (catalogue/validate/handwritten.py)."""
     for language in languages:
         folder = reader.root / "docs" / language.code
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []:
+        if not folder.is_dir() or folder.is_symlink():
+            if not folder.is_symlink():
+                reader.problem(f"docs/{language.code}/", 0, "", "is missing; create it with the pages of "
+                               f"docs/{languages[0].code}/ (make new-language does)", language.code)
+            continue
+        for path in sorted(p for p in folder.rglob("*.md") if p.is_file() and not p.is_symlink()):
             rel, page = path.relative_to(reader.root).as_posix(), path.relative_to(folder).with_suffix("").as_posix()
-            if path.suffix != ".md":
-                reader.problem(rel, 1, page, "is not a Markdown page; MkDocs would publish it as it is "
-                               "(images, styles and scripts belong in docs/assets/)", language.code)
-                continue
-            try:
-                problems = page_problems(path.read_text(encoding="utf-8"), allowed)
-            except UnicodeDecodeError:
-                problems = [(1, "is not valid UTF-8; save it with UTF-8 encoding")]
-            for line, message in problems:
+            for line, message in pages.problems(path, rel, allowed, page_markdown):
                 reader.problem(rel, line, page, message, language.code)
 
 
@@ -340,23 +383,27 @@ def _servable(catalogue: Catalogue) -> Catalogue:
                    retired=retired, header=tuple(key for key in catalogue.header if valid_id(key)))
 
 
-def load(root: Path, languages: list[Language]) -> tuple[Catalogue, list[Problem]]:
-    """Read the project at `root` for `languages` (the default first); return it with every problem found."""
-    reader = _Reader(Path(root), language_problems(root, languages))
+def load(root: Path, languages: list[Language], markdown: tuple[list, dict] | None = None) -> tuple[Catalogue, list[Problem]]:
+    """Read the project at `root` for `languages` (the default first); return it with every problem found.
+    `markdown`: the engine's Markdown extensions and their options, which hand-written pages are
+    rendered with to be checked (without it, those mkdocs.yml names)."""
+    reader = _Reader(Path(root), language_problems(root, languages)
+                     + unexpected_files(Path(root), [language.code for language in languages]))
     languages = _publication(reader, languages)
-    clauses, header, start, end = _clauses(reader, reader.file("data/communique.yml"))
-    instruments = _instruments(reader, reader.file("data/instruments.yml"))
-    links, relations, removed = _links(reader, reader.file("data/links.yml"))
-    retired = reader.file("data/retired-ids.yml") or Mapping(0)
-    published = reader.file("data/published-ids.yml") or Sequence(0)
-    allowed = tuple(str(d) for d in reader.file("data/allowed-domains.yml") or [])
-    _pages(reader, languages, allowed)
+    clauses, header, start, end = _clauses(reader, reader.file("data/communique.yml", "communique"))
+    instruments = _instruments(reader, reader.file("data/instruments.yml", "instruments"))
+    links, relations, removed = _links(reader, reader.file("data/links.yml", "links"))
+    retired = reader.file("data/retired-ids.yml", "retired-ids") or Mapping(0)
+    published = reader.file("data/published-ids.yml", "published-ids") or Sequence(0)
+    allowed = tuple(str(d) for d in reader.file("data/allowed-domains.yml", "allowed-domains") or [])
+    _pages(reader, languages, allowed, pages.renderer(*(markdown or (None, None)), root=Path(root)))
     catalogue = Catalogue(
         languages=tuple(languages), clauses=tuple(clauses), header=tuple(header),
         summit_start=start, summit_end=end, instruments=tuple(instruments), links=tuple(links),
         relations=tuple(relations), removed_relations=removed, retired=dict(retired) if isinstance(retired, dict) else {},
         allowed_domains=allowed,
         strings=_strings(reader, languages), schemas=MappingProxyType(_schemas(reader.root)),
+        material=MappingProxyType(_material(reader, languages)),
     )
     problems = reader.problems + checks.run(catalogue, published, retired)
     catalogue = _servable(catalogue) if problems else catalogue

@@ -130,15 +130,24 @@ def read(path: Path, rel: str) -> YamlFile:
         key = _entry_at(raw.decode("utf-8", errors="replace"), line)
         result.problems.append(Problem(rel, line, key, "", "is not valid UTF-8; save it with UTF-8 encoding"))
         return result
+    return parse(text, rel, result)
+
+
+def parse(text: str, rel: str, result: YamlFile | None = None, offset: int = 0) -> YamlFile:
+    """Parse YAML `text` (of the file `rel`, starting `offset` lines into it, as front matter does)."""
+    result = result or YamlFile(rel)
+    text = "\n" * offset + text  # blank lines keep every line number the file's own
     try:
         node = _compose(text)
         result.data = None if node is None else _convert(node, rel, result.problems)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
+        column = f" at column {mark.column + 1}" if mark else ""
         reason = error.problem or "invalid YAML"
         result.problems.append(Problem(
-            rel, line, _entry_at(text, line), "", f"is not valid YAML ({reason}); check quotes, colons and indentation",
+            rel, line, _entry_at(text, line), "",
+            f"is not valid YAML{column} ({reason}); check quotes, colons and indentation",
         ))
     except yaml.YAMLError as error:
         result.problems.append(Problem(rel, 0, "", "", f"is not valid YAML ({error})"))

@@ -76,16 +76,23 @@ def docs_page(english: str) -> str:
     return f"{front or ''}\n{note}\n\n<div lang=\"en\" dir=\"ltr\" markdown>\n\n{body.strip()}\n\n</div>\n"
 
 
+_MATERIAL_ENTRY = re.compile(r'^  "([a-z.]+)": (".*"),?$', re.MULTILINE)
+
+
 def material_strings(material: Path, new: NewLanguage) -> str | None:
-    """Material's UI strings for `new`, in English to be translated, when Material has none of its own."""
+    """translations/<code>/material.yml: Material's interface strings for `new`, in English to be
+    translated, when Material has none of its own (the site makes the theme's partial from it)."""
     if (material / f"{new.code}.html").is_file():
         return None
     english = (material / "en.html").read_text(encoding="utf-8")
-    english = re.sub(r'"language": "en"', f'"language": "{new.code}"', english)
-    english = re.sub(r'"direction": "ltr"', f'"direction": "{new.direction}"', english)
-    header = (f"{{#- Material for MkDocs' interface strings for {new.name} ({new.code}), which Material does not\n"
-              f"    ship. Copied from its en.html: translate each value. -#}}\n")
-    return header + re.sub(r"\A\{#-.*?-#\}\n", "", english, flags=re.DOTALL)
+    lines = [f"# Material for MkDocs' interface strings in {new.name} ({new.code}), which Material does not ship.",
+             "# Translate each value: one line of plain text, in double quotes (no < > & \" ' { }; write ’ for an",
+             "# apostrophe). # in a value stands for a number.", ""]
+    for key, value in _MATERIAL_ENTRY.findall(english):
+        if key not in ("language", "direction") and not key.startswith("search.config."):
+            text = json.loads(value).replace("'", "’")
+            lines.append(f"{key}: {_quoted(text)}")
+    return "\n".join(lines) + "\n"
 
 
 def mkdocs_entry(config: str, new: NewLanguage) -> str:
@@ -118,7 +125,7 @@ def scaffold(root: Path, code: str, name: str | None, material: Path, existing: 
         created[f"docs/{code}/{page.name}"] = docs_page(page.read_text(encoding="utf-8"))
     strings = material_strings(material, new)
     if strings is not None:
-        created[f"overrides/partials/languages/{code}.html"] = strings
+        created[f"translations/{code}/material.yml"] = strings
     for rel, content in created.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(content, encoding="utf-8")

@@ -123,12 +123,20 @@ def _placeholders(text: str) -> set[str]:
 
 def _check_entry(catalogue: Catalogue, entry: Translation, english: Translation | None,
                  draft: bool = False) -> Iterable[str]:
+    yield from (f"`term:` {reason}" for reason in text_problems(entry.term or "", ()))
+    yield from (f"`avoid:` {reason}" for term in entry.avoid for reason in text_problems(term, ()))
     if not entry.text.strip():
         if not draft:  # a draft language shows the English until the entry is translated
             yield "translation is empty; write the text" if english else "text is empty"
         return
     yield from text_problems(entry.text, catalogue.allowed_domains)
     if english is None:
+        filled = entry.path.endswith("/site.yml") and entry.key in keys.PLACEHOLDERS
+        wanted = {"{" + name + "}" for name in keys.PLACEHOLDERS.get(entry.key, ())}
+        if filled and _placeholders(entry.text) - wanted:
+            unknown = ", ".join(sorted(_placeholders(entry.text) - wanted))
+            yield (f"has the placeholder(s) {unknown}, which the site does not fill in; "
+                   f"use only {', '.join(sorted(wanted)) or 'none'} (check the spelling)")
         return
     if _placeholders(entry.text) != _placeholders(english.text):
         wanted = ", ".join(sorted(_placeholders(english.text))) or "none"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from functools import lru_cache
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -19,23 +20,52 @@ BIDI_CONTROLS = {
     "\u2067": "RIGHT-TO-LEFT ISOLATE", "\u2068": "FIRST STRONG ISOLATE",
     "\u2069": "POP DIRECTIONAL ISOLATE",
 }
-INVISIBLES = {
-    "\u200b": "ZERO WIDTH SPACE", "\u200c": "ZERO WIDTH NON-JOINER", "\u200d": "ZERO WIDTH JOINER",
-    "\u2060": "WORD JOINER", "\ufeff": "ZERO WIDTH NO-BREAK SPACE (byte-order mark)",
+# Invisible characters are refused by Unicode category, not by a list: format characters (Cf: zero-width
+# spaces and joiners, soft hyphen, tag characters U+E0000..., invisible operators such as U+2062),
+# private-use (Co) and surrogate (Cs) code points, line and paragraph separators (Zl, Zp), and the
+# few letters and marks that draw nothing (the fillers below). No text of the site needs one: the
+# Arabic and Amharic translations use no joiner (ZWJ/ZWNJ); a script that does (Persian) would add
+# the joiner to ALLOWED_INVISIBLES with the language that needs it.
+INVISIBLE_CATEGORIES = {"Cf", "Co", "Cs", "Zl", "Zp"}
+FILLERS = {
+    "\u034f": "COMBINING GRAPHEME JOINER", "\u115f": "HANGUL CHOSEONG FILLER", "\u1160": "HANGUL JUNGSEONG FILLER",
+    "\u17b4": "KHMER VOWEL INHERENT AQ", "\u17b5": "KHMER VOWEL INHERENT AA", "\u180e": "MONGOLIAN VOWEL SEPARATOR",
+    "\u2800": "BRAILLE PATTERN BLANK", "\u3164": "HANGUL FILLER", "\uffa0": "HALFWIDTH HANGUL FILLER",
+    **{chr(c): "VARIATION SELECTOR" for c in [*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)]},
 }
+ALLOWED_INVISIBLES: frozenset[str] = frozenset()
+# The longest catalogue string (the longest clause is under 1,500 characters): a longer one is a
+# mistake or an attack, refused before Markdown (whose link parser is slow on long runs of brackets) sees it.
+MAX_STRING = 5_000
+# Every character that may be invisible lies outside these ranges (Latin, Greek, Cyrillic, Hebrew
+# and their marks hold none but U+00AD and U+034F); the category of the rest is then looked up.
+_INVISIBLE = re.compile("[^\\x00-\\u00ac\\u00ae-\\u034e\\u0350-\\u05ff]")
+
+
+def invisible_characters(text: str) -> list[str]:
+    """The invisible characters of `text`, each once, in order of appearance."""
+    found = dict.fromkeys(char for char in _INVISIBLE.findall(text) if char not in ALLOWED_INVISIBLES and (
+        char in FILLERS or unicodedata.category(char) in INVISIBLE_CATEGORIES))
+    return list(found)
+
+
+def char_name(char: str) -> str:
+    """U+00AD SOFT HYPHEN: how a message names a character."""
+    name = BIDI_CONTROLS.get(char) or FILLERS.get(char) or unicodedata.name(char, "") or {
+        "Cs": "SURROGATE", "Co": "PRIVATE USE CHARACTER"}.get(unicodedata.category(char), "FORMAT CHARACTER")
+    return f"U+{ord(char):04X} {name}"
+
+
 ALLOWED_TAGS = {"p", "strong", "em", "a", "code"}
 
 _RAW_TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|<!--|<\?|<!\[")
 _SCRIPT = re.compile(r"<\s*/?\s*script\b", re.IGNORECASE)
 _HANDLER = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _CHARREF = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
-_REFERENCE = re.compile(r"^\s*\[[^\]]+\]:\s*<?([^\s>]+)")
-_ABSOLUTE = re.compile(r"^([a-z][a-z0-9+.-]*:|//|\\)", re.IGNORECASE)
 
 _inline = markdown.Markdown(extensions=[], output_format="html")
-_page = markdown.Markdown(extensions=["attr_list"], output_format="html")
 
 
 # A one-line string that starts with a letter and holds no character Markdown acts on is one
@@ -83,34 +113,76 @@ def url_problem(url: str, allowed: tuple[str, ...]) -> str | None:
         return "contains a javascript: link; remove it"
     if cleaned.startswith("data:"):
         return "contains a data: link; remove it"
-    parts = urlsplit(url.strip())
-    if parts.scheme != "https" or not parts.hostname or "@" in parts.netloc or "\\" in url:
+    try:
+        parts = urlsplit(url.strip())
+        hostname = parts.hostname
+    except ValueError:  # an unbalanced [ in the host, a port that is not a number
+        return f"links to {url!r}, which is not a valid address; links must be https addresses of official sites"
+    if parts.scheme != "https" or not hostname or "@" in parts.netloc or "\\" in url:
         return f"links to {url!r}; links must be https addresses of official sites"
-    if not _domain_allowed(parts.hostname, allowed):
-        return (f"links to {parts.hostname}, which is not an allowed domain; "
+    if not _domain_allowed(hostname, allowed):
+        return (f"links to {hostname}, which is not an allowed domain; "
                 "use an official source listed in data/allowed-domains.yml")
+    return None
+
+
+def line_problems(text: str) -> list[str]:
+    """What no text may hold, whatever it is: invisible and control characters, character references."""
+    reasons: list[str] = []
+    for char in invisible_characters(text):
+        kind = "bidirectional control" if char in BIDI_CONTROLS else "character"
+        reasons.append(f"contains the invisible {kind} {char_name(char)}; delete it")
+    if _CONTROL.search(text):
+        reasons.append("contains a control character; retype the text")
+    for reference in dict.fromkeys(_CHARREF.findall(text)):
+        reasons.append(f"contains the HTML character reference &{reference}; type the character itself")
+    return reasons
+
+
+# Markdown's link parser looks for the end of every `[` and `(` it meets: on long runs of brackets
+# that never close, or nest deep, its time grows with the square of the text. Real text nests
+# brackets a level or two and closes them; anything else is refused before Markdown sees it.
+MAX_NESTING = 4
+
+
+def bracket_problem(text: str) -> tuple[int, str] | None:
+    """(offset, reason) of the first `[` or `(` that is never closed or nests too deep, in one pass."""
+    open_at: dict[str, list[int]] = {"[": [], "(": []}
+    closing = {"]": "[", ")": "("}
+    escaped = False
+    for offset, char in enumerate(text):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in open_at:
+            open_at[char].append(offset)
+            if len(open_at[char]) > MAX_NESTING:
+                return offset, f"nests {char} more than {MAX_NESTING} deep; write \\{char} for a bracket that is text"
+        elif char in closing and open_at[closing[char]]:
+            open_at[closing[char]].pop()
+    unclosed = sorted(offset for stack in open_at.values() for offset in stack)
+    if unclosed:
+        char = text[unclosed[0]]
+        return unclosed[0], f"has a {char} that is never closed; close it, or write \\{char} for a bracket that is text"
     return None
 
 
 def _raw_problems(text: str) -> list[str]:
     """What is wrong with `text` as written, before any Markdown is rendered."""
-    reasons: list[str] = []
-    for char, name in BIDI_CONTROLS.items():
-        if char in text:
-            reasons.append(f"contains the invisible bidirectional control U+{ord(char):04X} {name}; delete it")
-    for char, name in INVISIBLES.items():
-        if char in text:
-            reasons.append(f"contains the invisible character U+{ord(char):04X} {name}; delete it")
-    if _CONTROL.search(text):
-        reasons.append("contains a control character; retype the text")
-    for reference in dict.fromkeys(_CHARREF.findall(text)):
-        reasons.append(f"contains the HTML character reference &{reference}; type the character itself")
+    if len(text) > MAX_STRING:
+        return [f"is {len(text):,} characters long, over the limit of {MAX_STRING:,}; split it or remove what does "
+                "not belong"]
+    reasons = line_problems(text)
     if _SCRIPT.search(text):
         reasons.append("contains a <script> element; remove it")
     elif _RAW_TAG.search(text):
         if _HANDLER.search(text):
             reasons.append("contains an event-handler attribute (on...=); remove it")
         reasons.append("contains raw HTML; use Markdown (**bold**, *italic*, [text](https://...)) instead")
+    bracket = bracket_problem(text)
+    if bracket:
+        reasons.append(bracket[1])
     return reasons
 
 
@@ -135,38 +207,3 @@ def text_problems(text: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
             elif not (tag == "a" and name == "title"):
                 reasons.append(f"sets the attribute {name!r}; remove it")
     return tuple(reasons)
-
-
-@lru_cache(maxsize=None)
-def _page_line_problems(line: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
-    reasons = _raw_problems(line)
-    if reasons:
-        return tuple(reasons)
-    if not any(char in line for char in "[<{"):
-        return ()  # no link, image, autolink, HTML or attribute list: nothing Markdown could make unsafe
-    parser = _Elements()
-    _page.reset()
-    parser.feed(_page.convert(line))
-    links = _REFERENCE.findall(line)
-    for _, attrs in parser.tags:
-        for name, value in attrs.items():
-            value = (value or "").strip()
-            if name.startswith("on"):
-                reasons.append("contains an event-handler attribute (on...=); remove it")
-            elif name == "src" and _ABSOLUTE.match(value):
-                reasons.append(f"loads {value} from another site, which the site never does; put the file in docs/assets/")
-            elif name == "href":
-                links.append(value)
-    return (*reasons, *[reason for url in links if _ABSOLUTE.match(url) and (reason := url_problem(url, allowed))])
-
-
-# The one piece of HTML a page may hold: a block marked as written in another language (the
-# English text of a page a new language has not translated yet), on lines of their own.
-_LANGUAGE_BLOCK = re.compile(r'^(<div lang="[a-z]{2,3}(-[A-Za-z0-9]{2,8})*" dir="(ltr|rtl)" markdown>|</div>)$')
-
-
-def page_problems(text: str, allowed: tuple[str, ...]) -> list[tuple[int, str]]:
-    """Every reason a hand-written Markdown page may not be published, with its line: what a
-    catalogue string may not contain, links off the allowed sites, files loaded from elsewhere."""
-    return [(number, reason) for number, line in enumerate(text.splitlines(), start=1)
-            if not _LANGUAGE_BLOCK.match(line) for reason in _page_line_problems(line, allowed)]

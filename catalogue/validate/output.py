@@ -1,0 +1,286 @@
+"""The guarantee: a built page holds only what the site itself writes (validate/allowlist.py).
+
+The page is parsed as a browser parses it (Lexbor, an HTML5 parser, through selectolax), so a
+trick that fools a pattern cannot fool this check. Each violation says what is not allowed and
+carries the piece of text to look for in the sources (`needle`), so that the build can name the
+file and line it came from.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from selectolax.lexbor import LexborHTMLParser
+
+from catalogue.domain.problems import Problem
+from catalogue.validate.allowlist import SITE, Allowlist
+from catalogue.validate.shapes import File, Where
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One thing in a built file that the allowlist does not allow."""
+
+    what: str
+    needle: str | tuple[str, ...] = ""  # what to look for in the sources, most specific first
+
+    def __str__(self) -> str:
+        return self.what
+
+
+@lru_cache(maxsize=None)
+def _attributes(allow: Allowlist, tag: str) -> tuple[frozenset[str], bool]:
+    names = set(allow.everywhere.split()) | set(allow.elements.get(tag, "").split())
+    return frozenset(names), "aria-*" in names
+
+
+def _probes(name: str, value: str | None) -> tuple[str, ...]:
+    """How an attribute may be written in a source: name="value", name='value', name=value, value, name."""
+    if not value:
+        return (name,)
+    return (f'{name}="{value}"', f"{name}='{value}'", f"{name}={value}", value, name)
+
+
+def _shown(tag: str, name: str, value: str | None) -> str:
+    shown = value if value is None or len(value) <= 80 else value[:77] + "..."
+    return f'<{tag} {name}>' if value is None else f"<{tag} {name}={json.dumps(shown, ensure_ascii=True)}>"
+
+
+def _meta_key(attrs: dict[str, str | None]) -> tuple[str | None, str]:
+    """The allowlist's key of a <meta> ('description', 'og:title', 'http-equiv=refresh'), or why it has none."""
+    kinds = [name for name in ("charset", "name", "property", "http-equiv") if name in attrs]
+    if len(kinds) != 1:
+        return None, f"has {' and '.join(kinds) or 'none'} of charset, name, property and http-equiv (exactly one)"
+    kind = kinds[0]
+    if kind == "charset":
+        return "charset", ""
+    value = (attrs[kind] or "").strip().lower() if kind == "http-equiv" else attrs[kind] or ""
+    return (f"http-equiv={value}" if kind == "http-equiv" else value), ""
+
+
+def _meta_shape(allow: Allowlist, key: str):
+    if key in allow.meta:
+        return allow.meta[key]
+    return next((shape for name, shape in allow.meta.items() if name.endswith("*") and key.startswith(name[:-1])), None)
+
+
+def _check_meta(allow: Allowlist, attrs: dict, where: Where, out: list[Violation]) -> None:
+    key, why = _meta_key(attrs)
+    if key is None:
+        out.append(Violation(f"<meta> {why}", next((v for v in attrs.values() if v), "")))
+        return
+    shape = _meta_shape(allow, key)
+    if shape is None:
+        out.append(Violation(f'<meta {key.replace("=", "=")}> is not a meta tag the site writes', key.partition("=")[2] or key))
+        return
+    content = attrs.get("charset") if key == "charset" else attrs.get("content")
+    if content is None:
+        out.append(Violation(f"<meta {key}> has no content", key))
+        return
+    problem = shape.problem(content, where)
+    if problem:
+        out.append(Violation(f"<meta {key}> content {json.dumps(content[:80], ensure_ascii=True)} {problem}", content))
+
+
+def _check_link(allow: Allowlist, attrs: dict, where: Where, out: list[Violation]) -> None:
+    rel, href = attrs.get("rel") or "", attrs.get("href")
+    shape = allow.links.get(rel)
+    if shape is None:
+        out.append(Violation(f"<link rel={json.dumps(rel)}> is not a link type the site writes", rel))
+    elif href is None or (problem := shape.problem(href, where)):
+        out.append(Violation(f"<link rel={json.dumps(rel)}> href {json.dumps(href)} {problem if href else 'is missing'}", href or rel))
+    elif rel == "alternate" and attrs.get("type") not in allow.alternates:
+        out.append(Violation(f"<link rel=\"alternate\"> type {json.dumps(attrs.get('type'))} is not one the site writes",
+                             attrs.get("type") or rel))
+
+
+def _check_script(allow: Allowlist, attrs: dict, text: str, where: Where, out: list[Violation]) -> None:
+    src = attrs.get("src")
+    if src is not None:  # its address is checked with the attributes (one of allow.scripts)
+        if text.strip():
+            out.append(Violation(f"<script src={json.dumps(src)}> also holds code", text.strip()[:60]))
+        return
+    kind = attrs.get("type")
+    if kind not in allow.data_scripts or (allow.data_scripts[kind] and attrs.get("id") != allow.data_scripts[kind]):
+        out.append(Violation(f"an inline <script{' type=' + json.dumps(kind) if kind else ''}> (the site runs no inline script)",
+                             text.strip()[:60] or "<script"))
+        return
+    try:
+        json.loads(text)
+    except ValueError:
+        out.append(Violation(f"<script type={json.dumps(kind)}> does not hold JSON", text.strip()[:60]))
+        return
+    if re.search(r"<!--|</script|<script", text, re.IGNORECASE):
+        out.append(Violation(f"<script type={json.dumps(kind)}> holds '<!--' or '<script', which change how a browser reads it", "<script"))
+
+
+def _check_style(allow: Allowlist, text: str, out: list[Violation]) -> None:
+    digest = "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    if digest not in allow.style_hashes:
+        out.append(Violation(f"a <style> element ({digest}) that the site does not write; styles live in assets/site.css",
+                             text.strip()[:60] or "<style"))
+
+
+@lru_cache(maxsize=None)
+def _names_allowed(allow: Allowlist, tag: str, names: tuple[str, ...]) -> bool:
+    allowed, aria = _attributes(allow, tag)
+    return all(name in allowed or (aria and name.startswith("aria-")) for name in names)
+
+
+@lru_cache(maxsize=None)
+def _shape(allow: Allowlist, tag: str, name: str):
+    if (tag, name) == ("script", "src"):
+        return File(allow.scripts)
+    return allow.values.get(f"{tag}@{name}") or allow.values.get(name)
+
+
+def _check_names(allow: Allowlist, tag: str, attrs: dict, out: list[Violation]) -> None:
+    names, aria = _attributes(allow, tag)
+    for name, value in attrs.items():
+        if name.startswith("on"):
+            out.append(Violation(f"{_shown(tag, name, value)}: an event-handler attribute (the site runs no inline script)", _probes(name, value)))
+        elif name == "style":
+            out.append(Violation(f"{_shown(tag, name, value)}: a style attribute (styles live in assets/site.css)", _probes(name, value)))
+        elif name not in names and not (aria and name.startswith("aria-")):
+            out.append(Violation(f"{_shown(tag, name, value)}: the attribute {name!r} is not allowed on <{tag}>", _probes(name, value)))
+
+
+@lru_cache(maxsize=200_000)
+def _start_tag(allow: Allowlist, tag: str, items: tuple[tuple[str, str | None], ...]) -> tuple[tuple[Violation, ...], tuple]:
+    """What is wrong with a start tag wherever it is, and the addresses in it left to check on its page.
+
+    Pages repeat most of their tags, and each other's: this part is worked out once per build."""
+    if tag not in allow.elements:
+        return (Violation(f"the element <{tag}> is not one the site writes", f"<{tag}"),), ()
+    out: list[Violation] = []
+    attrs = dict(items)
+    if not _names_allowed(allow, tag, tuple(attrs)):
+        _check_names(allow, tag, attrs, out)
+    addresses = []
+    for name, value in items:
+        shape = _shape(allow, tag, name)
+        if shape is None:
+            continue
+        if shape.needs_where:
+            addresses.append((shape, name, value or ""))
+        elif problem := shape.problem(value or "", None):
+            out.append(Violation(f"{_shown(tag, name, value)} {problem}", _probes(name, value)))
+    return tuple(out), tuple(addresses)
+
+
+_SPECIAL = frozenset({"meta", "link", "script", "style"})
+
+
+@lru_cache(maxsize=100_000)
+def _address(shape, value: str, where: Where) -> str | None:
+    return shape.problem(value, where)
+
+
+@lru_cache(maxsize=4096)
+def _where(path: str, site_url: str, domains: tuple[str, ...]) -> Where:
+    """One Where per folder (the same object each time, so caches keyed on it hash fast)."""
+    return Where(path, site_url, domains)
+
+
+# (allowlist, where, start tag) → what is wrong with it there. Pages repeat their tags, and a page in an
+# offline zip is its site page with other links: each is worked out once per build (bounded for `mkdocs serve`).
+_SEEN: dict = {}
+
+
+def forget() -> None:
+    """Drop what earlier pages taught the caches (a benchmark starts each round cold)."""
+    _SEEN.clear()
+    for cached in (_where, _address, _start_tag):
+        cached.cache_clear()
+
+
+def check_page(html: str, path: str, site_url: str = "/", domains: tuple[str, ...] = (),
+               allow: Allowlist = SITE) -> list[Violation]:
+    """Everything in the page `html` (to be written at `path`, from the site root) that `allow` does not allow."""
+    where = _where(posixpath.join(posixpath.dirname(path), "index.html"), site_url, domains)  # what URLs depend on
+    if len(_SEEN) > 500_000:
+        _SEEN.clear()
+    out: list[Violation] = []
+    ids: set[str] = set()
+    for node in LexborHTMLParser(html).root.traverse(include_text=False):
+        tag = node.tag
+        if tag[0] == "-":
+            if tag == "-comment":
+                out.append(Violation("an HTML comment (the site writes none)", (node.html or "")[4:64]))
+            continue  # else the document itself, the doctype
+        attrs = node.attributes
+        key = (allow, where, tag, tuple(attrs.items()))
+        found = _SEEN.get(key)
+        if found is None:
+            fixed, addresses = _start_tag(allow, tag, key[3])
+            found = _SEEN[key] = (*fixed, *(Violation(f"{_shown(tag, name, value)} {problem}", _probes(name, value))
+                                            for shape, name, value in addresses if (problem := _address(shape, value, where))))
+        if found:
+            out += found
+        if "id" in attrs:
+            if attrs["id"] in ids:
+                out.append(Violation(f"the id {attrs['id']!r} twice (an id names one place in a page)", attrs["id"] or ""))
+            ids.add(attrs["id"] or "")
+        if tag in _SPECIAL and tag in allow.elements:
+            if tag == "meta":
+                _check_meta(allow, attrs, where, out)
+            elif tag == "link":
+                _check_link(allow, attrs, where, out)
+            elif tag == "script":
+                _check_script(allow, attrs, node.text(deep=True), where, out)
+            else:
+                _check_style(allow, node.text(deep=True), out)
+    return out
+
+
+_LISTED_ID = re.compile(r"^\s*(?:- )?\{?\s*id: *([\w./-]+)")  # an item of a data file's list: `- id: crc`
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+def printable(text: str) -> str:
+    """`text` on one line, with control, invisible and bidirectional characters shown as \\uXXXX."""
+    return _UNPRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def locate(needle: str | tuple[str, ...], sources: Iterable[tuple[str, str]]) -> tuple[str, int, str] | None:
+    """The first source file and line holding `needle` (each probe in turn, most specific first), and
+    the YAML key it is under (a page's name for Markdown): where a violation came from, as far as it
+    can be traced."""
+    sources = list(sources)
+    for probe in (needle,) if isinstance(needle, str) else needle:
+        probe = probe.strip()[:60]
+        if len(probe) < 3:
+            continue
+        variants = tuple(dict.fromkeys([probe, probe.replace('"', '\\"'), html.escape(probe, quote=False)]))
+        for path, text in sources:
+            key = ""
+            for number, line in enumerate(text.splitlines(), start=1):
+                if line[:1] not in " \t#-" and line.rstrip().endswith(":"):
+                    key = line.rstrip()[:-1].strip("'\"")
+                elif match := _LISTED_ID.search(line):
+                    key = match.group(1)
+                if any(variant in line for variant in variants):
+                    return path, number, key if path.endswith(".yml") else posixpath.splitext(posixpath.basename(path))[0]
+    return None
+
+
+def problems(violations: Iterable[Violation], dest: str, lang: str, sources: Iterable[tuple[str, str]]) -> list[Problem]:
+    """One line per violation in the built file `dest`, at the source file and line it came from when
+    it can be found in `sources` ((path, text) pairs, most likely first), else at `dest` itself."""
+    sources = list(sources)
+    out = []
+    for violation in violations:
+        found = locate(violation.needle, sources) if violation.needle else None
+        path, line, key = found or (dest, 0, "")
+        out.append(Problem(path, line, printable(key), lang,
+                           f"the built {dest} would hold {printable(violation.what)}; the site never writes that, "
+                           "remove it (catalogue/validate/allowlist.py lists what the site may hold)"))
+    return out

@@ -1,0 +1,231 @@
+"""The output allowlist (catalogue/validate/allowlist.py) and escaping by default: every rule
+refuses a hand-crafted page or file that breaks it, saying what and where; the real site passes
+whole; text that only looks like markup builds and stays text, in the HTML and in Chromium."""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import io
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ROOT, write_entry
+from tests.hostile_cases import ESCAPED, GENERATED_CASES, PAYLOAD, REFRESH
+from tests.test_hostile import _leaks
+from catalogue.publish.verify import check_site
+from catalogue.validate import files
+from catalogue.validate.allowlist import SITE
+from catalogue.validate.output import Violation, check_page, locate, problems
+from catalogue.validate.shapes import Url
+from tests.browser import serve, watch
+from tests.sitebuild import build
+
+PATH = "fr/communique/op1-iii/index.html"
+SITE_URL = "https://example.org/"
+DOMAINS = ("ohchr.org", "au.int")
+
+
+def doc(head: str = "", body: str = "") -> str:
+    return (f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>t</title>{head}</head>'
+            f"<body>{body}</body></html>")
+
+
+def violations(html: str, allow=SITE) -> list[str]:
+    return [str(v) for v in check_page(html, PATH, SITE_URL, DOMAINS, allow)]
+
+
+def test_a_page_of_what_the_site_writes_passes():
+    assert violations(doc(
+        '<meta name="description" content="x &quot; y"><link rel="stylesheet" href="../../../assets/site.css">'
+        '<link rel="canonical" href="https://example.org/fr/communique/op1-iii/">',
+        '<p class="x" id="a">Voir <a href="../op1-iv/#sources">op1-iv</a>, <a href="https://www.ohchr.org/fr/">HCDH</a>'
+        ' <img src="../../../assets/favicon.svg" alt=""></p><script src="../../../assets/reader.js"></script>'
+        '<script type="application/ld+json">{"name": "x"}</script>')) == []
+
+
+# Each rule of the allowlist, broken once: (head, body, what the one violation says).
+BROKEN = {
+    "element": ("", '<iframe src="../op1-iv/"></iframe>', "the element <iframe> is not one the site writes"),
+    "namespaced_element": ("", f'<x:y>{PAYLOAD}</x:y>', "the element <x:y> is not one the site writes"),
+    "base_element": ('<base href="https://evil.example.com/">', "", "the element <base> is not one the site writes"),
+    "attribute_on_element": ("", '<p data-x="1">t</p>', "the attribute 'data-x' is not allowed on <p>"),
+    "form_action": ("", '<form action="https://evil.example.com/"></form>', "the attribute 'action' is not allowed on <form>"),
+    "event_handler": ("", '<p onclick="alert(1)">t</p>', '<p onclick="alert(1)">: an event-handler attribute'),
+    "style_attribute": ("", '<p style="color:red">t</p>', '<p style="color:red">: a style attribute'),
+    "attribute_value": ("", '<p dir="sideways">t</p>', '<p dir="sideways"> is not one of auto, ltr, rtl'),
+    "javascript_link": ("", '<a href="javascript:alert(1)">x</a>', "uses the scheme javascript:"),
+    "link_with_a_tab": ("", '<a href="java&#9;script:alert(1)">x</a>', "holds a space, a control character or a backslash"),
+    "link_off_the_allowed_domains": ("", '<a href="https://evil.example.com/">x</a>', "links to evil.example.com, which is not in"),
+    "lookalike_domain": ("", '<a href="https://ohchr.org.evil.example.com/">x</a>', "links to ohchr.org.evil.example.com"),
+    "user_name_in_a_link": ("", '<a href="https://evil.example.com@ohchr.org/">x</a>', "has a user name, password or malformed host"),
+    "plain_http_link": ("", '<a href="http://www.ohchr.org/">x</a>', "uses the scheme http:"),
+    "scheme_relative_link": ("", '<a href="//evil.example.com/">x</a>', "is a scheme-relative address"),
+    "link_out_of_the_root": ("", '<a href="../../../../etc/passwd">x</a>', "leads out of the site's root"),
+    "image_from_another_site": ("", '<img src="https://www.ohchr.org/x.png" alt="">', "only files of this site may be loaded"),
+    "unknown_meta": ('<meta name="keywords" content="x">', "", "<meta keywords> is not a meta tag the site writes"),
+    "refresh_to_another_site": ('<meta http-equiv="refresh" content="0;url=https://evil.example.com/">', "",
+                                "<meta http-equiv=refresh> content"),
+    "meta_with_two_kinds": (f'<meta name="description" content="{REFRESH.replace(chr(34), "&quot;")}" http-equiv="refresh">', "",
+                            "has name and http-equiv of charset, name, property and http-equiv (exactly one)"),
+    "meta_content": ('<meta name="twitter:card" content="summary_large_image">', "", "is not one of summary"),
+    "content_security_policy": ('<meta http-equiv="Content-Security-Policy" content="script-src *">', "",
+                                "<meta http-equiv=content-security-policy> content"),
+    "unknown_link_type": ('<link rel="preload" href="../op1-iv/">', "", '<link rel="preload"> is not a link type the site writes'),
+    "stylesheet_from_another_site": ('<link rel="stylesheet" href="https://www.ohchr.org/x.css">', "",
+                                     "only files of this site may be loaded"),
+    "stylesheet_not_the_sites": ('<link rel="stylesheet" href="../../../assets/evil.css">', "", "is not one of the site's own files"),
+    "alternate_type": ('<link rel="alternate" type="application/rss+xml" href="feed.xml">', "",
+                       'type "application/rss+xml" is not one the site writes'),
+    "script_not_the_sites": ("", '<script src="../../../assets/evil.js"></script>', "is not one of the site's own files"),
+    "script_from_another_site": ("", '<script src="https://www.ohchr.org/x.js"></script>', "only files of this site may be loaded"),
+    "script_with_code": ("", '<script src="../../../assets/reader.js">alert(1)</script>', "also holds code"),
+    "inline_script": ("", f"<script>alert('{PAYLOAD}')</script>", "an inline <script> (the site runs no inline script)"),
+    "inline_script_in_svg": ("", "<svg><script>alert(1)</script></svg>", "an inline <script>"),
+    "data_block_not_json": ("", '<script type="application/ld+json">{oops</script>', "does not hold JSON"),
+    "config_block_with_another_id": ("", '<script type="application/json" id="x">{}</script>', 'an inline <script type="application/json">'),
+    "style_element": ('<style>body{display:none}</style>', "", "a <style> element (sha256-"),
+    "comment": ("", f"<!-- {PAYLOAD} -->", "an HTML comment"),
+    "duplicate_id": ("", '<p id="__config">a</p><p id="__config">b</p>', "the id '__config' twice"),
+}
+
+
+@pytest.mark.parametrize("head, body, expected", BROKEN.values(), ids=BROKEN.keys())
+def test_each_allowlist_rule_refuses_a_page_that_breaks_it_and_says_what(head, body, expected):
+    found = violations(doc(head, body))
+    assert len(found) == 1 and expected in found[0], found
+
+
+def test_adding_a_meta_tag_to_the_allowlist_is_one_entry():
+    html = doc('<meta property="og:image" content="../../../assets/favicon.svg">')
+    assert violations(html) == ["<meta og:image> is not a meta tag the site writes"]
+    assert violations(html, dataclasses.replace(SITE, meta={**SITE.meta, "og:image": Url(external=False)})) == []
+    citation = dataclasses.replace(SITE, meta={**SITE.meta, "citation_*": SITE.meta["description"]})
+    assert violations(doc('<meta name="citation_title" content="Communiqué">'), citation) == []
+
+
+def test_a_violation_is_traced_to_the_source_file_line_and_id():
+    sources = [("translations/fr/site.yml", "site-name:\n  text: Communiqué\n"),
+               ("translations/fr/communique.yml", 'op1-ii:\n  text: "x"\nop1-iii:\n  text: "Voir <b onclick=\\"go()\\">"\n')]
+    violation = check_page(doc(body='<b onclick="go()">x</b>'), PATH, SITE_URL, DOMAINS)[0]
+    assert locate(violation.needle, sources) == ("translations/fr/communique.yml", 4, "op1-iii")
+    line = str(problems([violation], PATH, "fr", sources)[0])
+    assert line.startswith('translations/fr/communique.yml:4: op1-iii: [fr] the built fr/communique/op1-iii/index.html '
+                           'would hold <b onclick="go()">: an event-handler attribute')
+    untraced = str(problems([Violation("x\u202e\ny", "nowhere")], PATH, "fr", sources)[0])
+    assert untraced.startswith(f"{PATH}: [fr] the built {PATH} would hold x\\u202e\\u000ay;") and "\n" not in untraced
+
+
+# --- every other file the build writes ------------------------------------------------------
+
+def test_data_files_must_parse_and_hold_no_control_character():
+    assert files.check_json(b'{"a": ["ok", {"b": "fine"}]}') == []
+    assert "control character" in str(files.check_json('{"a": "x\\ny"}'.encode())[0])
+    assert "not valid JSON" in str(files.check_json(b'{"a": NaN}')[0])
+    assert files.check_csv("a,b\n'=1+1,x\n".encode()) == []
+    assert "formula" in str(files.check_csv(b'a,b\n"=HYPERLINK(""https://evil.example.com"")",x\n')[0])
+    assert "formula" in str(files.check_csv(b"a,@SUM(A1)\n")[0])
+    record = "TY  - GEN\r\nTI  - Communiqué\r\nER  - \r\n"
+    assert files.check_ris(record.encode()) == []
+    assert "exactly one record" in str(files.check_ris((record * 2).encode())[0])
+    assert "control character" in str(files.check_ris(record.replace("Communiqué", "a\nTY  - x").encode())[0])
+
+
+def test_the_sitemap_lists_only_this_site():
+    good = ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            '<url><loc>https://example.org/fr/</loc></url></urlset>')
+    assert files.check_sitemap(good.encode(), SITE_URL) == []
+    assert files.check_sitemap(gzip.compress(good.encode()), SITE_URL) == []
+    assert "another site" in str(files.check_sitemap(good.replace("example.org", "evil.example.com").encode(), SITE_URL)[0])
+    bomb = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]>' + good[good.index("<urlset"):]
+    assert "DOCTYPE" in str(files.check_sitemap(bomb.encode(), SITE_URL)[0])
+
+
+def _zip(members: dict[str, bytes], symlink: str = "") -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in members.items():
+            info = zipfile.ZipInfo(name)
+            info.external_attr = (0o120777 if name == symlink else 0o100644) << 16
+            archive.writestr(info, data)
+    return out.getvalue()
+
+
+def test_zip_members_stay_inside_the_archive_and_are_the_sites_own_files(tmp_path):
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets/site.css").write_text("p{}", encoding="utf-8")
+
+    def found(members, symlink=""):
+        def site_file(path):
+            return (tmp_path / path).read_bytes() if (tmp_path / path).is_file() else None
+        return [str(f) for f in files.check_zip(_zip(members, symlink), site_file, lambda html, path: check_page(html, path))]
+
+    assert found({"assets/site.css": b"p{}", "index.html": doc().encode()}) == []
+    assert "not a plain file inside the archive's root" in found({"../../etc/passwd": b"root:x:0:0"})[0]
+    assert "not a plain file inside the archive's root" in found({"/etc/passwd": b"root:x:0:0"})[0]
+    assert "not a plain file inside the archive's root" in found({"assets/site.css": b"p{}"}, symlink="assets/site.css")[0]
+    assert "is not the site's own copy of that file" in found({"assets/site.css": b"body{display:none}"})[0]
+    assert "an inline <script>" in found({"fr/index.html": doc(body="<script>alert(1)</script>").encode()})[0]
+
+
+def test_the_build_may_write_only_the_files_the_allowlist_names(tmp_path):
+    theme, docs, site = tmp_path / "theme", tmp_path / "docs", tmp_path / "site"
+    for folder in (theme / "assets/javascripts", docs / "assets", site / "assets/javascripts", site / "fr"):
+        folder.mkdir(parents=True)
+    (theme / "assets/javascripts/bundle.0123abcd.min.js").write_text("ok()", encoding="utf-8")
+    (site / "assets/javascripts/bundle.0123abcd.min.js").write_text("evil()", encoding="utf-8")
+    (docs / "assets/site.css").write_text("p{}", encoding="utf-8")
+    (site / "assets/site.css").write_text("p{}", encoding="utf-8")
+    (site / "assets/evil.html").write_text(f"<script>{PAYLOAD}</script>", encoding="utf-8")
+    (site / "fr/index.html").write_text(doc(), encoding="utf-8")
+    os.symlink("/etc/passwd", site / "fr/cite.ris")
+    found = {f.path: str(f.violation) for f in check_site(site, SITE_URL, DOMAINS, theme, docs)}
+    assert found == {
+        "assets/evil.html": "is not a file the build writes (catalogue/validate/allowlist.py `files`)",
+        "assets/javascripts/bundle.0123abcd.min.js": "is not byte-identical to the installed theme's assets/javascripts/bundle.0123abcd.min.js",
+        "fr/cite.ris": "is a symbolic link",
+    }
+
+
+# --- the real site ------------------------------------------------------------------------------
+
+def test_the_real_site_holds_only_what_the_allowlist_allows(site):
+    """The build verified every file as it wrote it; checked again here, independently of the hooks."""
+    domains = tuple(line[2:].strip() for line in (ROOT / "data/allowed-domains.yml").read_text(encoding="utf-8").splitlines()
+                    if line.startswith("- "))
+    theme = Path(__import__("material").__file__).parent / "templates"
+    assert [str(f) for f in check_site(site.site, "http://127.0.0.1:8000/", domains, theme, ROOT / "docs")] == []
+    assert (site.site / "fr/communique/op1-iii/index.html").is_file()
+
+
+@pytest.mark.parametrize("case", GENERATED_CASES, ids=[case.name for case in GENERATED_CASES])
+def test_a_generated_page_the_allowlist_refuses_is_not_written_and_named_at_its_source(project_copy, case):
+    expected = case.apply(project_copy)
+    built = build(project_copy, project_copy / "out")
+    assert built.returncode != 0 and "Traceback" not in built.output, built.output
+    assert any(line.startswith(f"WARNING -  {expected}") for line in built.output.splitlines()), built.output
+    assert _leaks(built.site) == []
+
+
+@pytest.mark.parametrize("case", ESCAPED, ids=[case.name for case in ESCAPED])
+def test_text_that_looks_like_markup_builds_and_stays_text(project_copy, case):
+    check = case.apply(project_copy)
+    built = build(project_copy, project_copy / "out")
+    assert built.returncode == 0, built.output
+    check(built)
+
+
+def test_a_refresh_hidden_in_a_clause_does_not_move_the_reader_in_chromium(project_copy, page):
+    write_entry(project_copy, "fr", "communique", "op1-iii", REFRESH)
+    built = build(project_copy, project_copy / "out")
+    assert built.returncode == 0, built.output
+    with serve(built.site) as base:
+        traffic = watch(page)
+        page.goto(base + "fr/communique/op1-iii/")
+        page.wait_for_timeout(2000)
+        assert page.url == base + "fr/communique/op1-iii/"
+        assert [url for url in traffic.external()] == []
+        assert page.locator('meta[http-equiv="refresh"]').count() == 0
