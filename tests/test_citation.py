@@ -48,14 +48,18 @@ def test_citation_is_in_the_pages_language_with_months_in_full(catalogue, code, 
 def test_ris_has_one_tag_per_crlf_line_from_ty_to_er(catalogue):
     record = cite.ris(cite.citation(Renderer(catalogue, "ar", SITE), catalogue.clause("op2")))
     lines = record.split("\r\n")
-    assert lines[0] == "TY  - GEN" and lines[-2:] == ["ER  - ", ""]
+    assert lines[0] == "TY  - GOVDOC" and lines[-2:] == ["ER  - ", ""]
     assert "UR  - https://example.org/ar/communique/op2/" in lines and "LA  - ar" in lines
     assert any(line.startswith("N1  - ") for line in lines), "a translation is noted as unofficial"
 
 
-def test_csl_json_is_one_document_issued_on_the_last_day_of_the_summit(catalogue):
+def test_csl_json_is_one_item_by_the_summit_titled_with_its_paragraph_issued_on_the_last_day(catalogue):
     [item] = json.loads(cite.csl_json(cite.citation(Renderer(catalogue, "en", SITE), catalogue.clause("preamble"))))
-    assert item["type"] == "document" and item["section"] == "preamble" and "note" not in item
+    assert item["type"] == "speech" and "note" not in item
+    assert item["author"] == [{"literal": "Global Summit to Tackle Online Child Sexual Exploitation"}]
+    assert item["title"] == ('Communique of the Global Summit to Tackle Online Child Sexual Exploitation, '
+                             '<span class="nocase">preamble</span>')
+    assert item["event-place"] == "Addis Ababa" and item["language"] == "en-GB"
     assert item["issued"] == {"date-parts": [[2019, 12, 12]]}
     assert item["event-date"] == {"date-parts": [[2019, 12, 11], [2019, 12, 12]]}
 

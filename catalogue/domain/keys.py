@@ -30,7 +30,7 @@ SITE_KEYS = (
     # copy link, cite, parallel view and offline copy (render/cite.py, render/parallel.py, publish/offline.py)
     "cite-document", "cite-place", "cite-template", "cite-clause-preamble", "cite-clause-preambular",
     "cite-clause-operative", "copy-link", "cite-button", "link-copied", "citation-copied", "cite-summary",
-    "permalink-label", "cite-text-label", "cite-downloads", "parallel-link", "parallel-title", "parallel-intro",
+    "permalink-label", "cite-text-label", "cite-downloads", "cite-issuer", "cite-no-csl-locale", "parallel-link", "parallel-title", "parallel-intro",
     "parallel-index-title", "parallel-index-intro", "offline-download",
     # keeping a language for offline reading (render/opendata.py), the offline zip (publish/offline.py)
     "offline-reading-heading", "offline-reading-intro", "offline-reading-trace", "offline-reading-keep",

@@ -27,6 +27,10 @@ def one_line(text: str) -> str:
 
 RIS = ("cite.ris", "application/x-research-info-systems", "RIS")
 CSL_JSON = ("cite.json", "application/vnd.citationstyles.csl+json", "CSL-JSON")
+# The site's languages the CSL locales repository has a locale for; the others' files are
+# formatted with a reference manager's default (English) terms, which the page says.
+CSL_LOCALES = {"en": "en-GB", "fr": "fr-FR", "ar": "ar", "pt": "pt-PT", "es": "es-ES"}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class Citation:
 
     clause: str
     lang: str
+    issuer: str
     document: str
     place: str
     pinpoint: str
@@ -49,6 +54,12 @@ class Citation:
         """The file name a download is saved under."""
         return f"addis-ababa-communique-2019-{self.clause}-{self.lang}"
 
+    @property
+    def title(self) -> str:
+        """The communique's title as written, then the paragraph: styles print a title once,
+        and two clauses cited together stay two distinct works."""
+        return f"{self.document}, {self.pinpoint}"
+
 
 def pinpoint(renderer: Text, clause: Clause) -> str:
     """Where in the communique, as a citation writes it: 'para. 1 (iii)'."""
@@ -61,7 +72,7 @@ def pinpoint(renderer: Text, clause: Clause) -> str:
 
 def citation(renderer: Text, clause: Clause) -> Citation:
     catalogue = renderer.catalogue
-    parts = {"document": renderer.t("cite-document"), "place": renderer.t("cite-place"),
+    parts = {"issuer": renderer.t("cite-issuer"), "document": renderer.t("cite-document"), "place": renderer.t("cite-place"),
              "pinpoint": pinpoint(renderer, clause), "url": renderer.permalink(clause)}
     text = renderer.t("cite-template", dates=renderer.summit_dates(), clause=parts["pinpoint"],
                       document=parts["document"], place=parts["place"], url=parts["url"])
@@ -71,23 +82,50 @@ def citation(renderer: Text, clause: Clause) -> Citation:
 
 
 def ris(c: Citation) -> str:
-    """The citation as an RIS record (CRLF lines, as the format asks)."""
-    tags = [("TY", "GEN"), ("TI", c.document), ("SE", c.pinpoint), ("CY", c.place), ("PY", str(c.end.year)),
+    """The citation as an RIS record (CRLF lines, as the format asks). GOVDOC is the type
+    Zotero's RIS import turns into a report with its author, place and date (GEN would
+    become a journal article); the issuer is one corporate author (no comma)."""
+    tags = [("TY", "GOVDOC"), ("AU", c.issuer), ("TI", c.title), ("CY", c.place), ("PY", str(c.end.year)),
             ("DA", c.end.strftime("%Y/%m/%d/")), ("UR", c.url), ("LA", c.lang), ("N1", c.note), ("ER", "")]
-    return "".join(f"{tag}  - {value}\r\n" for tag, value in tags if value or tag == "ER")
+    return "".join(f"{tag}  - {_CONTROL.sub(' ', value)}\r\n" for tag, value in tags if value or tag == "ER")
 
 
 def csl_json(c: Citation) -> str:
-    """The citation as CSL-JSON (a list of one item), as Zotero and citeproc read it."""
+    """The citation as CSL-JSON (a list of one item), as Zotero and citeproc read it.
+
+    Type `speech` (a text delivered at an event) is the one whose event-place and event-date
+    OSCOLA, Chicago and MLA print once each; `document` makes OSCOLA drop both. The paragraph
+    is in the title, protected from title-casing, because no style prints `section`.
+    """
     item = {
-        "id": c.name, "type": "document", "title": c.document, "section": c.pinpoint,
-        "publisher-place": c.place, "event-place": c.place,
-        "event-date": {"date-parts": [_parts(c.start), _parts(c.end)]},
-        "issued": {"date-parts": [_parts(c.end)]}, "URL": c.url, "language": c.lang,
+        "id": c.name, "type": "speech", "author": [{"literal": c.issuer}],
+        "title": f'{html.escape(c.document, quote=False)}, <span class="nocase">{html.escape(c.pinpoint, quote=False)}</span>',
+        "event-place": c.place, "event-date": {"date-parts": [_parts(c.start), _parts(c.end)]},
+        "issued": {"date-parts": [_parts(c.end)]}, "URL": c.url, "language": CSL_LOCALES.get(c.lang, c.lang),
     }
     if c.note:
         item["note"] = c.note
     return json.dumps([item], ensure_ascii=False, indent=1) + "\n"
+
+
+def page_meta(renderer: Text, clause: Clause | None = None) -> list[tuple[str, str]]:
+    """The <meta> names and values Zotero's "Embedded Metadata" translator reads from a page:
+    Highwire `citation_*` and Dublin Core `DC.*`; `clause` None is the full text. DC.type names the
+    Zotero item type (`presentation`, as cite.json's `speech` imports), since Highwire's
+    `citation_title` alone makes a journal article."""
+    issued = renderer.catalogue.summit_end
+    if clause is None:
+        title = renderer.t("cite-document")
+        url = renderer.site_url + renderer.language.prefix + "communique/"
+    else:
+        c = citation(renderer, clause)
+        title, url = c.title, c.url
+    issuer = renderer.t("cite-issuer")
+    return [("citation_title", title), ("citation_author", issuer), ("citation_date", issued.strftime("%Y/%m/%d")),
+            ("citation_language", renderer.lang), ("citation_public_url", url),
+            ("DC.title", title), ("DC.creator", issuer), ("DC.date", issued.isoformat()),
+            ("DC.language", renderer.lang), ("DC.type", "presentation"), ("DC.identifier", url),
+            ("DCTERMS.spatial", renderer.t("cite-place"))]
 
 
 def files(renderer: Text) -> dict[str, str]:
@@ -127,9 +165,16 @@ def tools(renderer: Text, clause: Clause, page_href: str) -> str:
         f'<details class="cite" id="{box}"><summary>{esc(renderer.t("cite-summary"))}</summary>\n'
         f'<p>{esc(renderer.t("permalink-label"))} <a class="cite__permalink" href="{esc(c.url)}">{esc(c.url)}</a></p>\n'
         f'<p>{esc(renderer.t("cite-text-label"))} <span class="cite__text">{_isolated(esc(c.text), esc(c.url))}</span></p>\n'
-        f'<p>{esc(renderer.t("cite-downloads"))} {downloads}</p>\n'
+        f'<p>{esc(renderer.t("cite-downloads"))} {downloads}{_no_locale(renderer)}</p>\n'
         f"</details>\n</div>"
     )
+
+
+def _no_locale(renderer: Text) -> str:
+    """Beside the downloads, where CSL has no locale for the page's language."""
+    if renderer.lang in CSL_LOCALES:
+        return ""
+    return f' <span class="cite__no-locale">{html.escape(renderer.t("cite-no-csl-locale"))}</span>'
 
 
 def _isolated(text: str, url: str) -> str:

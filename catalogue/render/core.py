@@ -70,7 +70,7 @@ class Renderer(Links):
         url = "communique/"
         title = plain(self.catalogue.resolve(self.lang, "communique", "title").text)
         blocks = [
-            markup.front_matter(self.t("full-text-title"), self.t("site-description")),
+            markup.front_matter(self.t("full-text-title"), self.t("site-description"), citation=cite.page_meta(self)),
             f"# {markup.heading(title)} {{#communique}}",
             self.notice(), self.header(), self.facts(), self.parallel_link(url),
         ]
@@ -105,7 +105,7 @@ class Renderer(Links):
         label = self.label(clause)
         text = plain(self.catalogue.resolve(self.lang, "communique", clause.id).text)
         blocks = [
-            markup.front_matter(label, text, self.jsonld(clause, label, text)),
+            markup.front_matter(label, text, self.jsonld(clause, label, text), citation=cite.page_meta(self, clause)),
             f"# {markup.heading(label)} {{#title}}",
             self.notice(),
         ]

@@ -28,13 +28,17 @@ def script_json(data: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def front_matter(title: str, description: str, jsonld: dict | None = None, extra: tuple[str, ...] = ()) -> str:
+def front_matter(title: str, description: str, jsonld: dict | None = None, extra: tuple[str, ...] = (),
+                 citation: list[tuple[str, str]] | None = None) -> str:
     """The page's YAML front matter: title, description and, for a clause, its schema.org description;
-    `extra`: lines of the site's own settings (Material's `hide`, `offline_reading`)."""
+    `extra`: lines of the site's own settings (Material's `hide`, `offline_reading`);
+    `citation`: the <meta> names and values reference managers read (overrides/main.html escapes them)."""
     lines = [f"title: {json.dumps(title, ensure_ascii=False)}",
              f"description: {json.dumps(description, ensure_ascii=False)}", *extra]
     if jsonld:
         lines.append(f"jsonld: {json.dumps(script_json(jsonld), ensure_ascii=False)}")
+    if citation:
+        lines.append(f"citation: {json.dumps([list(pair) for pair in citation], ensure_ascii=False)}")
     return "---\n" + "\n".join(lines) + "\n---"
 
 

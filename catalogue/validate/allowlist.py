@@ -104,6 +104,12 @@ SITE = Allowlist(
         "og:image": Url(external=False), "og:image:type": OneOf("image/png"), "og:image:width": OneOf("1200"),
         "og:image:height": OneOf("630"), "og:image:alt": Text(),  # share cards (publish/cards.py)
         "twitter:card": OneOf("summary_large_image"), "twitter:title": Text(300), "twitter:description": Text(),
+        # what reference managers read (render/cite.py page_meta)
+        "citation_title": Text(400), "citation_author": Text(300), "citation_date": Pattern(r"\d{4}/\d{2}/\d{2}"),
+        "citation_language": Pattern(r"[a-z]{2,3}"), "citation_public_url": Url(external=False),
+        "DC.title": Text(400), "DC.creator": Text(300), "DC.date": Pattern(r"\d{4}-\d{2}-\d{2}"),
+        "DC.language": Pattern(r"[a-z]{2,3}"), "DC.type": OneOf("presentation"), "DC.identifier": Url(external=False),
+        "DCTERMS.spatial": Text(200),
     },
     links={
         "canonical": Url(external=False), "prev": Url(external=False), "next": Url(external=False),
@@ -112,7 +118,7 @@ SITE = Allowlist(
         # the styles after the content: the templates' name, then its fingerprinted file (publish/styles.py)
         "stylesheet": File(("assets/stylesheets/site.css", "assets/stylesheets/site.*.min.css")),
     },
-    alternates=frozenset(),
+    alternates=frozenset({"application/x-research-info-systems", "application/vnd.citationstyles.csl+json"}),
     scripts=("assets/material-scope.js", "assets/javascripts/bundle.*.min.js", "assets/search.js", "assets/reader.js",
              "assets/exit.js", "assets/offline.js"),
     data_scripts={"application/ld+json": "", "application/json": "__config"},  # clause pages; Material's config
