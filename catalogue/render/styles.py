@@ -144,7 +144,7 @@ def _nodes(rules: list) -> list:
                                  for d in tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True,
                                                                          skip_comments=True)
                                  if d.type == "declaration")
-            selectors = tuple(part.strip() for part in tinycss2.serialize(rule.prelude).split(","))
+            selectors = tuple(_selectors(tinycss2.serialize(rule.prelude)))
             nodes.append(Style(selectors, declarations))
         elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in _GROUPING:
             inner = tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True)
@@ -152,6 +152,17 @@ def _nodes(rules: list) -> list:
         elif rule.type == "at-rule":
             nodes.append(Other(tinycss2.serialize([rule])))
     return nodes
+
+
+def _selectors(prelude: str) -> list[str]:
+    """A selector list split at its top-level commas (`:is(a, b)` and `:not(a, b)` stay whole)."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(prelude):
+        depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(prelude[start:index].strip())
+            start = index + 1
+    return parts + [prelude[start:].strip()]
 
 
 def serialize(rules: Iterable) -> str:
