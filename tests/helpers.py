@@ -4,6 +4,7 @@ Nothing here touches the real project. (Fixtures are in conftest.py; test module
 
 from __future__ import annotations
 
+import gzip
 import os
 import subprocess
 import sys
@@ -142,3 +143,13 @@ def write_entry(root: Path, lang: str, domain: str, key: str, text: str, *,
 def _quoted(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{escaped}"'
+
+
+def leaks(folder: Path, payload: str) -> list[str]:
+    """The files under `folder` (if it exists) that contain `payload` (gzipped files decompressed:
+    the search index's fragments are)."""
+    def contents(path: Path) -> bytes:
+        data = path.read_bytes()
+        return gzip.decompress(data) if data.startswith(b"\x1f\x8b") else data
+    return [str(path.relative_to(folder)) for path in sorted(folder.rglob("*"))
+            if path.is_file() and payload.encode() in contents(path)]

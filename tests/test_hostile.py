@@ -3,26 +3,17 @@ line naming file, line and id, never a traceback, and publishes none of its payl
 
 from __future__ import annotations
 
-import gzip
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import languages, write_entry
+from tests.helpers import languages, leaks, write_entry
 from tests.hostile_cases import CASES, COMMUNIQUE, OUTPUT_PAGE_CASES, PAYLOAD, UNSAFE_TEXTS
 from tests.sitebuild import build
 
 
-def _contents(path: Path) -> bytes:
-    """A file's bytes, decompressed when gzipped (the search index's fragments are)."""
-    data = path.read_bytes()
-    return gzip.decompress(data) if data.startswith(b"\x1f\x8b") else data
-
-
 def _leaks(folder: Path) -> list[str]:
-    """The files under `folder` (if it exists) that contain the payload."""
-    return [str(path.relative_to(folder)) for path in sorted(folder.rglob("*"))
-            if path.is_file() and PAYLOAD.encode() in _contents(path)]
+    return leaks(folder, PAYLOAD)
 
 
 @pytest.mark.core

@@ -10,15 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, languages, problem_lines, replace_text
+from tests.helpers import ROOT, languages, leaks, problem_lines, replace_text
 from tests.sitebuild import build
 
 PAYLOAD = "serve-payload-3f9a"
 
 
 def _leaks(folder: Path) -> list[str]:
-    return [str(path.relative_to(folder)) for path in sorted(folder.rglob("*"))
-            if path.is_file() and PAYLOAD.encode() in path.read_bytes()]
+    return leaks(folder, PAYLOAD)
 
 
 def test_serve_mode_shows_the_english_page_in_place_of_a_hostile_one_and_publishes_no_refused_file(project_copy):
