@@ -5,6 +5,7 @@ page is valid HTML for the W3C Nu HTML Checker, Material's own markup included."
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from collections import deque
 from pathlib import Path
@@ -20,6 +21,9 @@ from tests.sitebuild import build
 
 LINKS = {"a": "href", "link": "href", "script": "src", "img": "src"}
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
+# The checker's CSS validator predates CSS Containment 3 (container queries, in every current browser):
+# the first-screen styles inlined in each page use them for the crosswalk. Nothing else is let through.
+UNKNOWN_TO_THE_CHECKER = re.compile(r"CSS: “container(-type|-name)?”: Property “container(-type|-name)?” doesn't exist\.")
 
 
 def _get(url: str) -> tuple[int, str, bytes]:
@@ -117,7 +121,8 @@ def test_every_page_in_every_language_is_valid_html(site):
                             capture_output=True, text=True)
     messages = json.loads(result.stderr)["messages"]
     errors = [f"{m.get('url', '').split(str(site.site))[-1]}:{m.get('lastLine', '?')}: {m['message']}"
-              for m in messages if m["type"] in ("error", "non-document-error")]
+              for m in messages if m["type"] in ("error", "non-document-error")
+              and not UNKNOWN_TO_THE_CHECKER.fullmatch(m["message"])]
     assert errors == [], f"{len(errors)} HTML errors in {len(pages)} pages:\n" + "\n".join(errors)
 
 

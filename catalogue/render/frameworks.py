@@ -135,7 +135,7 @@ class FrameworkRenderer(Links):
         url = "crosswalk/"
         instruments = self.catalogue.instruments
         head = "".join(
-            f'<th role="columnheader" scope="col"><a href="{relative(url, target_url(Target(i.id)))}">'
+            f'<th scope="col"><a href="{relative(url, target_url(Target(i.id)))}">'
             f'{self.inline("frameworks", keys.instrument(i.id, "short"))}</a></th>' for i in instruments)
         rows = []
         for clause in self.catalogue.clauses:
@@ -145,23 +145,23 @@ class FrameworkRenderer(Links):
                 if count:
                     href = relative(url, clause_url(clause.id) + f"#sources-{instrument.id}")
                     key = f'<span class="crosswalk__key">{self.inline("frameworks", f"{instrument.id}.short")}</span> '
-                    cells.append(f'<td role="cell" data-count="{count}"><a href="{href}">{key}{count}</a></td>')
+                    cells.append(f'<td data-count="{count}"><a href="{href}">{key}{count}</a></td>')
                 else:
-                    cells.append('<td role="cell" data-count="0"><span aria-hidden="true">·</span>'
+                    cells.append('<td data-count="0"><span aria-hidden="true">·</span>'
                                  '<span class="md-visually-hidden">0</span></td>')
             total = len(self.catalogue.links_of(clause.id))
-            rows.append(f'<tr role="row" id="row-{clause.id}"><th role="rowheader" scope="row">'
+            rows.append(f'<tr id="row-{clause.id}"><th scope="row">'
                         f'<a href="{relative(url, clause_url(clause.id))}">{html.escape(self.label(clause))}</a></th>'
-                        f'{"".join(cells)}<td role="cell" class="crosswalk__total">'
+                        f'{"".join(cells)}<td class="crosswalk__total">'
                         f'<span class="crosswalk__key">{self.ui("crosswalk-total")}</span> {total}</td></tr>')
         # Where the table has not the room (site.css), each row is a card of its non-zero cells, each
         # named by its framework (.crosswalk__key); the roles keep the table's semantics whatever the display.
         table = (f'<div class="crosswalk-scroll" tabindex="0" role="region" aria-labelledby="crosswalk-caption">'
                  f'<table class="crosswalk" role="table">\n<caption id="crosswalk-caption">{self.ui("crosswalk-intro")}'
-                 f'</caption>\n<thead role="rowgroup"><tr role="row"><th role="columnheader" scope="col">'
+                 f'</caption>\n<thead><tr><th scope="col">'
                  f'{self.ui("crosswalk-clause")}</th>{head}'
-                 f'<th role="columnheader" scope="col">{self.ui("crosswalk-total")}</th></tr></thead>\n'
-                 f'<tbody role="rowgroup">\n' + "\n".join(rows) + "\n</tbody></table></div>")
+                 f'<th scope="col">{self.ui("crosswalk-total")}</th></tr></thead>\n'
+                 f'<tbody>\n' + "\n".join(rows) + "\n</tbody></table></div>")
         listing = []
         for clause in self.catalogue.clauses:
             entries = "".join(
