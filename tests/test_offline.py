@@ -53,7 +53,7 @@ def test_keep_a_language_then_read_offline_then_remove_it(browser, host, code):
     expect(page.locator('.clause[id="op1-iii"]')).to_be_visible()
     page.goto(f"{host}{prefix}frameworks/crc/")
     expect(page.locator("#provisions")).to_be_visible()
-    assert page.evaluate("[...document.styleSheets].some((sheet) => sheet.href && /assets\/stylesheets\/site\.[0-9a-f]{8}\.min\.css$/.test(sheet.href))")
+    assert page.evaluate(r"[...document.styleSheets].some((sheet) => sheet.href && /assets\/stylesheets\/site\.[0-9a-f]{8}\.min\.css$/.test(sheet.href))")
 
     context.set_offline(False)
     page.goto(f"{host}{prefix}open-data/")

@@ -117,7 +117,7 @@ def test_ris_and_csl_json_downloads_exist_and_parse(page, served, site, code):
         ris = page.request.get(ris_url)
         assert ris.ok, ris_url
         lines = ris.text().split("\r\n")
-        assert lines[0] == "TY  - GEN" and lines[-2] == "ER  - " and lines[-1] == ""
+        assert lines[0] == "TY  - GOVDOC" and lines[-2] == "ER  - " and lines[-1] == ""
         assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - .*", line) for line in lines[:-1]), lines
         assert f"UR  - {permalink(site, code, clause)}" in lines and f"LA  - {code}" in lines
         csl = page.request.get(csl_url)
