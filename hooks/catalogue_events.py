@@ -56,7 +56,7 @@ def on_config(config):
     """
     i18n = _i18n(config)
     if state["depth"] == 0:
-        root = Path(config.config_file_path).parent
+        root = Path(config.config_file_path).resolve().parent  # `-f mkdocs.yml` gives a relative path
         markdown = (list(config.markdown_extensions), dict(config.mdx_configs))
         catalogue, problems = load(root, from_entries(dict(entry) for entry in i18n.config.languages), markdown)
         # Drawn share cards are kept between builds (git-ignored); content-addressed, so copies of the project may share one.

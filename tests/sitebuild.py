@@ -35,7 +35,7 @@ def build(project: Path, site: Path, strict: bool = True, env: dict[str, str] | 
            "CARD_CACHE": str(CARD_CACHE), **(env or {})}
     mode = "--strict" if strict else "--no-strict"
     result = subprocess.run(
-        [sys.executable, "-m", engine, "build", mode, "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        [sys.executable, "-m", engine, "build", mode, "-f", "mkdocs.yml", "-d", str(site)],  # as the Makefile runs it
         capture_output=True, text=True, env=env, cwd=project,
     )
     return Built(site, result.returncode, result.stdout + result.stderr)
