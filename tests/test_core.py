@@ -12,6 +12,7 @@ import yaml
 from catalogue import Catalogue, load
 from catalogue.domain.model import fingerprint
 from catalogue.domain.status import EntryState, summary
+from catalogue.render import styles
 from catalogue.render.site import alternates
 from catalogue.render.urls import relative
 from catalogue.validate import safety
@@ -192,3 +193,29 @@ def test_the_markdown_shortcut_gives_what_markdown_gives_for_every_catalogue_str
     texts = {translation.text for translation in catalogue.strings.values()} | set(EDGE_STRINGS)
     assert len(texts) > 2000
     assert [text for text in texts if to_html.__wrapped__(text) != _markdown(text)] == []
+
+
+@pytest.mark.parametrize(("sheet", "inline", "rest"), [
+    # a rule every page has inline is not sent again…
+    ("p{color:red}.a{margin:0}", "p{color:red}", ".a{margin:0}"),
+    ("@media screen{p{color:red}}", "@media screen{p{color:red}}", ""),
+    # …unless a rule before it could then win: same box, family, importance, specificity, element
+    (".a{margin:0}.b{margin-left:1px}", ".b{margin-left:1px}", ".a{margin:0}.b{margin-left:1px}"),
+    (".a{left:0}.b{inset-inline-start:1px}", ".b{inset-inline-start:1px}", ".a{left:0}.b{inset-inline-start:1px}"),
+    ("@media print{.a{width:1px}}.b{inline-size:2px}", ".b{inline-size:2px}", "@media print{.a{width:1px}}.b{inline-size:2px}"),
+    (".a{all:unset}.b{color:red}", ".b{color:red}", ".a{all:unset}.b{color:red}"),
+    ("#a{color:blue}:-moz-whatever(.b){color:red}", ":-moz-whatever(.b){color:red}",
+     "#a{color:blue}:-moz-whatever(.b){color:red}"),  # a specificity cssselect2 cannot work out
+    # …and where it cannot, it goes
+    ("#a{margin:0}.b{margin-left:1px}", ".b{margin-left:1px}", "#a{margin:0}"),
+    ("kbd{font-size:1px}small{font-size:2px}", "small{font-size:2px}", "kbd{font-size:1px}"),
+    (".a::before{color:red}.a{color:blue}", ".a{color:blue}", ".a::before{color:red}"),
+    (".a{color:red!important}.b{color:blue}", ".b{color:blue}", ".a{color:red!important}"),
+    (".a{--x:1;color:var(--x)!important}.b{--y:2}.c{color:var(--y)}", ".b{--y:2}",
+     ".a{--x:1;color:var(--x)!important}.c{color:var(--y)}"),
+    # a selector of a list goes alone; other declarations keep the rule
+    ("p,.a{color:red}", "p{color:red}", ".a{color:red}"),
+    ("p{color:red;margin:0}", "p{color:red}", "p{color:red;margin:0}"),
+])
+def test_the_later_stylesheet_leaves_out_only_inline_rules_whose_move_cannot_change_the_cascade(sheet, inline, rest):
+    assert styles.rest([sheet], used={"a", "b", "c"}, colours=set(), inline=inline) == rest

@@ -1,5 +1,5 @@
 """What happens once every language of the site is built, in this order: each language's 404 page,
-the stylesheet every page loads after its content (cut to what the pages use), the sitemap of every page
+the site's own scripts minified, the stylesheet every page loads after its content (cut to what the pages use), the sitemap of every page
 in every language and robots.txt, the search index (which reads the finished pages), each language's
 offline copy (which packs them) and the list of what keeping it for offline reading stores."""
 
@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from catalogue.domain.model import Catalogue
-from catalogue.publish import offline, reading, search, sitemap, styles
+from catalogue.publish import offline, reading, scripts, search, sitemap, styles
 from catalogue.render.urls import localised
 
 
@@ -19,6 +19,7 @@ def finish(site_dir: Path, catalogue: Catalogue, site_url: str | None, pages: Ma
     them, from the site root); `not_found`: each language's 404 page. Returns what failed, to report."""
     site = Path(site_dir)
     write_not_found(site, catalogue, not_found)
+    scripts.write(site)
     styles.write(site)
     sitemap.write(site, sitemap.sitemap(catalogue, pages, site_url))
     sitemap.write_robots(site, site_url)

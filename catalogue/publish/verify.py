@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from catalogue.publish import scripts
 from catalogue.validate.allowlist import SITE, Allowlist
 from catalogue.validate.files import Found, check_file, kind_of
 from catalogue.validate.output import Violation, check_page
@@ -23,7 +24,9 @@ def check_site(site: Path, site_url: str, domains: tuple[str, ...], theme: Path,
 
     def source(kind: str, path: str) -> bytes | None:
         file = (theme if kind == "theme" else docs) / path
-        return file.read_bytes() if file.is_file() else None
+        if not file.is_file():
+            return None
+        return scripts.minified(file.read_bytes()) if kind == "own" and path.endswith(".js") else file.read_bytes()
 
     out: list[Found] = []
     for file in sorted(site.rglob("*")):

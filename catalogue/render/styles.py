@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import cssselect2
 import tinycss2
 
 # The theme's components a first screen shows (or must keep hidden) on a phone and on a desktop:
@@ -36,7 +37,14 @@ DRAWER_MEDIA = "(max-width:76.234375em)"
 DRAWER_CLASSES = ("md-nav",)
 # Parts of those components that are never on a first screen: search results, tables' scroll wrappers.
 NOT_FIRST_SCREEN = ("md-search-result", "md-search__output", "md-search__scrollwrap", "md-search__suggest",
-                    "md-search__options", "md-typeset__table", "md-typeset__scrollwrap", "md-nav__link--passed")
+                    "md-search__options", "md-typeset__table", "md-typeset__scrollwrap", "md-nav__link--passed",
+                    # and of the theme's features this site leaves off (mkdocs.yml: no tabs, sections or
+                    # integrated table of contents, no repository links or edit buttons, no blog, no
+                    # palette toggle, no nested navigation): if one is switched on, its rules still
+                    # arrive with the stylesheet after the content
+                    "md-tabs", "md-header--lifted", "md-nav--lifted", "md-nav--integrated", "md-nav__item--section",
+                    "md-nav__item--nested", "md-nav__container", "md-header__source", "md-nav__source",
+                    "md-content__button", "md-content--post", "md-sidebar--post", "md-option")
 # Elements a first screen holds (the theme's rules for others, e.g. tables and code, wait).
 FIRST_SCREEN_ELEMENTS = frozenset({
     "*", "html", "body", "header", "nav", "main", "article", "section", "div", "span", "p", "a", "h1", "h2", "h3",
@@ -91,13 +99,120 @@ def first_screen(stylesheets: Iterable[str], own: str, colours: set[tuple[str, s
     return serialize(_without_unused_properties(rules + own_rules))
 
 
-def rest(stylesheets: Iterable[str], used: set[str], colours: set[tuple[str, str]]) -> str:
+def rest(stylesheets: Iterable[str], used: set[str], colours: set[tuple[str, str]], inline: str = "") -> str:
     """Every rule of `stylesheets`, in order, except those for a class no page or script uses
-    (`used`) or for a colour palette the site does not set (`colours`: attribute and value)."""
+    (`used`) or for a colour palette the site does not set (`colours`: attribute and value), and
+    those every page already has in its head (`inline`, the first-screen stylesheet) where leaving
+    them out cannot change the cascade (see `_without_inline`)."""
     def usable(selector: str, media: str) -> bool:
         return all(name in used for name in _CLASS.findall(selector)) and _in_palette(selector, colours)
     rules = [rule for css in stylesheets for rule in _kept(parse(css), usable, at_rules=True)]
-    return serialize(_without_unused_properties(rules))
+    rules = _without_unused_properties(rules)
+    if inline:
+        rules = _without_inline(rules, set(_flat(parse(inline))), {})
+    return serialize(rules)
+
+
+def _flat(rules: Iterable, media: tuple = ()) -> Iterable[tuple]:
+    """Each selector of `rules` with its grouping rules' heads and its declarations."""
+    for rule in rules:
+        if isinstance(rule, Style):
+            yield from ((media, selector, rule.declarations) for selector in rule.selectors)
+        elif isinstance(rule, Group):
+            yield from _flat(rule.rules, (*media, rule.head))
+
+
+def _without_inline(rules: Iterable, inline: set[tuple], kept: dict, media: tuple = ()) -> list:
+    """`rules` without the selectors `inline` holds with the same declarations in the same groups.
+
+    The inline styles come before the stylesheet, so a rule left out moves ahead of every rule kept
+    before it. Order decides between two declarations only when they set one property (or a shorthand
+    and its part: one family, see `_family`) of one box (the element or the same pseudo-element),
+    with the same importance and the same specificity: a selector is left out only when no rule kept
+    before it, whatever its media, meets all four (a selector whose specificity cannot be worked out
+    meets any). `kept` gathers, by box and importance, the families kept and their specificities."""
+    out = []
+    for rule in rules:
+        if isinstance(rule, Style):
+            selectors = tuple(selector for selector in rule.selectors
+                              if (media, selector, rule.declarations) not in inline
+                              or _clashes(kept, selector, rule.declarations))
+            for selector in selectors:
+                box, mark = _box(selector), (_specificity(selector), _subject(selector))
+                for name, _, important in rule.declarations:
+                    kept.setdefault((box, important), {}).setdefault(_family(name), set()).add(mark)
+            if selectors:
+                out.append(Style(selectors, rule.declarations))
+        elif isinstance(rule, Group):
+            inner = _without_inline(rule.rules, inline, kept, (*media, rule.head))
+            if inner:
+                out.append(Group(rule.head, tuple(inner)))
+        else:
+            out.append(rule)
+    return out
+
+
+def _clashes(kept: dict, selector: str, declarations: tuple) -> bool:
+    """Whether a rule kept before could win over this selector's declarations once it moves ahead of it:
+    one box, importance and property family, the same specificity (or one unknown) and the same element
+    type (or one that names none)."""
+    weight, subject = _specificity(selector), _subject(selector)
+    for name, _, important in declarations:
+        family = _family(name)
+        for (box, imp), families in kept.items():
+            if imp != important or not (box == _box(selector) or "?" in (box, _box(selector))):
+                continue
+            rivals = [marks for other, marks in families.items()
+                      if other == family or (family == "*" and not other.startswith("--"))
+                      or (other == "*" and not family.startswith("--"))]
+            for other, element in (mark for marks in rivals for mark in marks):
+                if None in (weight, other) or weight == other:
+                    if "*" in (subject, element) or subject == element:
+                        return True
+    return False
+
+
+_PSEUDO_ELEMENT = re.compile(r"(::?(?:before|after|first-line|first-letter)|::[\w-]+)(?:\([^()]*\))?$")
+
+
+def _box(selector: str) -> str:
+    """What a selector styles: the element ("") or a pseudo-element (`::before`; "?" if unclear)."""
+    found = _PSEUDO_ELEMENT.search(selector.strip())
+    if found:
+        return "::" + found.group(1).lstrip(":")
+    return "?" if "::" in selector else ""
+
+
+def _subject(selector: str) -> str:
+    """The element type a selector's last compound names ("*" when it names none: any element)."""
+    last = _compounds(selector)
+    found = _ELEMENT.match(last[-1]) if last else None
+    return found.group(1).lower() if found else "*"
+
+
+@lru_cache(maxsize=4096)
+def _specificity(selector: str) -> tuple | None:
+    try:
+        [compiled] = cssselect2.compile_selector_list(tinycss2.parse_component_value_list(selector))
+    except Exception:  # a selector cssselect2 does not know: it may clash with anything
+        return None
+    return compiled.specificity
+
+
+# Properties that set one another (shorthands, aliases, logical and physical forms) share a family.
+_FAMILIES = {"top": "inset", "right": "inset", "bottom": "inset", "left": "inset", "line": "font",
+             "place": "align", "justify": "align", "gap": "grid", "row": "grid", "column": "grid", "columns": "grid",
+             "width": "size", "height": "size", "inline": "size", "block": "size", "min": "size", "max": "size",
+             "word": "overflow", "all": "*"}
+
+
+def _family(name: str) -> str:
+    """The family of a property: its first word without a vendor prefix (`margin-left`: margin);
+    a custom property is its own family."""
+    if name.startswith("--"):
+        return name
+    word = re.sub(r"^-[a-z]+-", "", name.lower()).split("-")[0]
+    return _FAMILIES.get(word, word)
 
 
 def _in_palette(selector: str, colours: set[tuple[str, str]]) -> bool:

@@ -224,7 +224,7 @@ def check_file(path: str, data: bytes, site_url: str, page: Callable[[str, str],
         found = check_robots(data, site_url)
     elif kind in ("theme", "own"):
         found = [] if source(kind, path) == data else [
-            Violation(f"is not byte-identical to {'the installed theme' if kind == 'theme' else 'docs/'}'s {path}", path)]
+            Violation(f"is not {'the installed theme' if kind == 'theme' else 'docs/'}'s {path} as the build publishes it", path)]
     else:  # pagefind: Pagefind's own files, known by name
         found = []
     return [Found(path, violation) for violation in found]
