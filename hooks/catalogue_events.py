@@ -189,6 +189,7 @@ def on_page_context(context, page, config, nav):
     context["footer_links"] = _footer_links(config)
     context["footer_label"] = catalogue.text(lang, "site", "footer-label")
     context["exit_page"] = exit_control(catalogue, lang)
+    context["offline_find"] = catalogue.text(lang, "site", "offline-find")
     context.update(state["styles"])
     return context
 

@@ -115,7 +115,7 @@ def test_offline_copy_is_made_from_the_files_written_never_from_links_in_the_tex
                              '<img src="/etc/hostname">', encoding="utf-8")
     (site / "fr/index.html").write_text("<p>home</p>", encoding="utf-8")
     language = Language(code="fr", name="Fran<b>çais</b>")
-    with zipfile.ZipFile(io.BytesIO(build(site, language, SITE, "Use Find in page."))) as archive:
+    with zipfile.ZipFile(io.BytesIO(build(site, language, SITE))) as archive:
         names = sorted(archive.namelist())
         start = archive.read("index.html").decode("utf-8")
     assert names == ["assets/reader.js", "fr/communique/op1-iii/cite.ris", PAGE, "fr/index.html", "index.html"]

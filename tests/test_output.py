@@ -171,6 +171,35 @@ def test_zip_members_stay_inside_the_archive_and_are_the_sites_own_files(tmp_pat
     assert "an inline <script>" in found({"fr/index.html": doc(body="<script>alert(1)</script>").encode()})[0]
 
 
+def test_a_zip_page_that_is_the_sites_page_with_links_spelt_otherwise_is_not_checked_again(tmp_path):
+    name = "fr/communique/op1-iii/index.html"
+    site_page = doc(body='<a href="../op1-iv/">iv</a> <a href="../../../assets/site.css#x">s</a> href="../op1-iv/"')
+    (tmp_path / name).parent.mkdir(parents=True)
+    (tmp_path / name).write_text(site_page, encoding="utf-8")
+    checked = []
+
+    def found(member: str) -> list[str]:
+        def page(html, path):
+            checked.append(path)
+            return check_page(html, path, SITE_URL, DOMAINS)
+        site_file = lambda path: (tmp_path / path).read_bytes() if (tmp_path / path).is_file() else None  # noqa: E731
+        return [str(f) for f in files.check_zip(_zip({name: member.encode()}), site_file, page, site_url=SITE_URL)]
+
+    spelt = site_page.replace('"../op1-iv/"', '"../op1-iv/index.html"').replace(
+        '"../../../assets/site.css#x"', f'"{SITE_URL}assets/site.css#x"')
+    assert found(spelt) == [] and checked == []
+    # anything else is checked as a page: another place, markup around a link, a link outside the site
+    assert found(site_page.replace('"../op1-iv/"', '"../op1-v/index.html"')) == [] and checked == [name]
+    for hostile, what in [(site_page.replace('href="../op1-iv/">', 'href="../op1-iv/index.html" onclick="x">'), "event-handler"),
+                          (site_page.replace('"../op1-iv/"', '"javascript:alert(1)"'), "javascript"),
+                          (site_page.replace('"../op1-iv/"', '"https://evil.example.com/"'), "evil.example.com"),
+                          (site_page.replace('href="../op1-iv/"', 'href="../op1-iv/index.html"<script>x()</script>'), "script")]:
+        assert any(what in problem for problem in found(hostile)), hostile
+    # a spelling with a character that could end a value or start markup is never taken as the same link
+    assert not files.same_but_links(site_page.replace('"../op1-iv/"', '"../op1-iv/index.html&lt;"'), site_page, name, SITE_URL)
+    assert not files.same_but_links(site_page.replace('href="../op1-iv/"', 'href="../op1-iv/<b>"'), site_page, name, SITE_URL)
+
+
 def test_the_build_may_write_only_the_files_the_allowlist_names(tmp_path):
     theme, docs, site = tmp_path / "theme", tmp_path / "docs", tmp_path / "site"
     for folder in (theme / "assets/javascripts", docs / "assets", site / "assets/javascripts", site / "fr"):

@@ -15,7 +15,6 @@ import io
 import posixpath
 import re
 import zipfile
-from html import escape
 from pathlib import Path
 
 from catalogue.domain.model import Catalogue, Language
@@ -28,8 +27,6 @@ _URL = re.compile(r'(?P<attr>\s(?:href|src)="|content="0; url=)(?P<url>[^"]*)"')
 _ALTERNATE = re.compile(r'\s*<link rel="alternate"[^>]*>')
 _ELSEWHERE = re.compile(r"[a-z][a-z0-9+.-]*:|//", re.IGNORECASE)  # another site, or a scheme such as mailto:
 _EPOCH = (1980, 1, 1, 0, 0, 0)
-_SEARCH_SCRIPT = re.compile(r'<script src="[^"]*assets/search\.js"[^>]*></script>')
-_CONTENT = re.compile(r"<div data-pagefind-body[^>]*>")
 
 
 def written(site: Path) -> set[str]:
@@ -81,22 +78,16 @@ def _fix(url: str, rel: str, members: set[str], site_url: str) -> str | None:
     return new + ("#" + fragment if fragment else "")
 
 
-def without_search(html: str, note: str) -> str:
-    """The page with no search (browsers refuse the search's module script from file://): its script
-    left out, so its box never shows, and `note` (how to find text with the browser) above the content."""
-    html = _SEARCH_SCRIPT.sub("", html)
-    return _CONTENT.sub(lambda match: f'{match.group(0)}<p class="offline-find">{escape(note)}</p>', html, count=1)
-
-
-def build(site: Path, language: Language, site_url: str, note: str, files: set[str] | None = None) -> bytes:
-    """The offline copy of one language, as the bytes of a zip; `note` says how to find text in it (it has no
-    search); `files`: what the build wrote."""
+def build(site: Path, language: Language, site_url: str, files: set[str] | None = None) -> bytes:
+    """The offline copy of one language, as the bytes of a zip; `files`: what the build wrote. Its pages are the
+    site's with other links only: from disk, assets/search.js shows each page's note on finding text instead
+    of the search box (browsers refuse the search's module from file://)."""
     files = written(site) if files is None else files
     pages = pages_of(files, language)
     others = members_of(files, language)
     members = set(pages) | others
-    entries = {rel: without_search(rewrite((site / rel).read_text(encoding="utf-8"), rel, members, site_url), note)
-               .encode("utf-8") for rel in pages}
+    entries = {rel: rewrite((site / rel).read_text(encoding="utf-8"), rel, members, site_url).encode("utf-8")
+               for rel in pages}
     entries |= {path: (site / path).read_bytes() for path in others}
     if language.prefix:
         start, name = html.escape(localised(language, "index.html")), html.escape(language.name)
@@ -125,5 +116,4 @@ def write_all(site: Path, catalogue: Catalogue, site_url: str) -> None:
     for language in catalogue.languages:
         target = site / zip_path(language)
         target.parent.mkdir(parents=True, exist_ok=True)
-        note = catalogue.text(language.code, "site", "offline-find")
-        target.write_bytes(build(site, language, base, note, files))
+        target.write_bytes(build(site, language, base, files))

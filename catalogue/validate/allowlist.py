@@ -59,7 +59,7 @@ SITE = Allowlist(
         "button": "type data-search-open data-md-component data-copy data-done data-offline-keep data-offline-remove",
         "svg": "xmlns viewBox width height", "path": "d",
         # text, as Markdown and the catalogue's pages write it
-        "p": "", "h1": "", "h2": "", "h3": "", "h4": "", "h5": "", "h6": "", "blockquote": "", "hr": "", "br": "",
+        "p": "data-pagefind-ignore", "h1": "", "h2": "", "h3": "", "h4": "", "h5": "", "h6": "", "blockquote": "", "hr": "", "br": "",
         "pre": "", "code": "", "em": "", "strong": "", "b": "", "i": "", "small": "", "sub": "", "sup": "",
         "abbr": "", "bdi": "", "kbd": "", "q": "", "mark": "",
         "a": "href hreflang target rel download type data-md-component "

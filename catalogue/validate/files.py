@@ -13,6 +13,7 @@ import csv
 import gzip
 import io
 import json
+import posixpath
 import re
 import zipfile
 from collections.abc import Callable, Iterable
@@ -145,9 +146,11 @@ def check_sitemap(data: bytes, site_url: str) -> list[Violation]:
 
 
 def check_zip(data: bytes, site_file: Callable[[str], bytes | None], page: Callable[[str, str], list[Violation]],
-              allow: Allowlist = SITE) -> list[Found]:
-    """An offline copy: each member a plain file named inside the archive's root; each page through the
-    page allowlist; every other member a copy of the site's file of the same path (`site_file`: its bytes)."""
+              allow: Allowlist = SITE, site_url: str = "/") -> list[Found]:
+    """An offline copy: each member a plain file named inside the archive's root; every other member a copy
+    of the site's file of the same path (`site_file`: its bytes); each page either the site's page of the
+    same path with links spelt otherwise but leading where they led (see `same_but_links`: as safe as the
+    site's page, which the verifier checks on its own), or else through the page allowlist."""
     out: list[Found] = []
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -162,10 +165,68 @@ def check_zip(data: bytes, site_file: Callable[[str], bytes | None], page: Calla
             body = archive.read(info)
             kind = kind_of(name, allow)
             if kind == "page":
-                out += [Found("", violation, name) for violation in page(body.decode("utf-8", "replace"), name)]
+                text, original = body.decode("utf-8", "replace"), site_file(name)
+                if original is None or not same_but_links(text, original.decode("utf-8", "replace"), name, site_url):
+                    out += [Found("", violation, name) for violation in page(text, name)]
             elif kind is None or site_file(name) != body:
                 out.append(Found("", Violation("is not the site's own copy of that file", name), name))
     return out
+
+
+# What stands before an address the site writes (a double-quoted `href` or `src`, a refresh's URL), and the
+# characters an address spelt otherwise may hold: none that could end a value or begin markup anywhere.
+_BEFORE_LINK = re.compile(r"\s(?:href|src)=$")
+_REFRESH = "0; url="
+_INERT = re.compile(r"[A-Za-z0-9._~:/?#@!$()*+,;=%-]*")
+_ELSEWHERE = re.compile(r"[a-z][a-z0-9+.-]*:|/", re.IGNORECASE)  # a scheme, or a path from a root
+
+
+def same_but_links(member: str, page: str, path: str, site_url: str) -> bool:
+    """Whether `member` is `page` (the site's, at `path` from the site root) with only some addresses spelt
+    otherwise: each one between the double quotes of an `href=`, a `src=` or a refresh's `url=`, plain
+    characters only (no quote, `<`, `>`, `&` or space, so it cannot change what is markup wherever it
+    stands), leading where the site's did (`../op1-iv/` and `../op1-iv/index.html`, or the same page on
+    the site at `site_url`). Then `member` holds what `page` holds, in the same places."""
+    ours, theirs = member.split('"'), page.split('"')
+    if len(ours) != len(theirs):
+        return False
+    folder = posixpath.dirname(path)
+    for index, (mine, site) in enumerate(zip(ours, theirs)):
+        if mine == site:
+            continue
+        if index == 0:
+            return False
+        if ours[index - 1].endswith("content=") and mine.startswith(_REFRESH) and site.startswith(_REFRESH):
+            mine, site = mine[len(_REFRESH):], site[len(_REFRESH):]
+        elif not _BEFORE_LINK.search(ours[index - 1][-8:]):
+            return False
+        if not _INERT.fullmatch(mine):
+            return False
+        target = _target(mine, folder, site_url)
+        if target is None or target != _target(site, folder, site_url):
+            return False
+    return True
+
+
+@lru_cache(maxsize=100_000)
+def _target(url: str, folder: str, site_url: str) -> str | None:
+    """Where `url` on a page in `folder` leads, as a path from the site root with its fragment, a folder
+    and its index.html alike; None for an address elsewhere."""
+    address, hash_, fragment = url.partition("#")
+    if site_url.startswith(("http://", "https://")) and address.startswith(site_url):
+        address = "/" + address[len(site_url):]
+    elif _ELSEWHERE.match(address):
+        return None
+    else:
+        address = posixpath.join("/" + folder, address) if address else "/" + folder + "/"
+    folder = address.endswith("/") or posixpath.basename(address) in (".", "..")
+    resolved = posixpath.normpath(address)
+    if resolved.startswith("//"):
+        resolved = "/" + resolved.lstrip("/")
+    resolved = resolved.rstrip("/") + "/" if folder else resolved
+    if resolved.endswith("/index.html"):
+        resolved = resolved[: -len("index.html")]
+    return resolved + hash_ + fragment
 
 
 _PNG = b"\x89PNG\r\n\x1a\n"
@@ -205,7 +266,7 @@ def check_file(path: str, data: bytes, site_url: str, page: Callable[[str, str],
     if kind is None:
         return [Found(path, Violation("is not a file the build writes (catalogue/validate/allowlist.py `files`)", path))]
     if kind == "zip":
-        return [Found(path, item.violation, item.member) for item in check_zip(data, site_file, page, allow)]
+        return [Found(path, item.violation, item.member) for item in check_zip(data, site_file, page, allow, site_url)]
     if kind == "page":
         found = page(data.decode("utf-8", "replace"), path)
     elif kind == "json":

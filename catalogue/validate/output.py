@@ -22,7 +22,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from catalogue.domain.problems import Problem
 from catalogue.validate.allowlist import SITE, Allowlist
-from catalogue.validate.shapes import File, Where
+from catalogue.validate.shapes import File, Url, Where, plain_inside
 
 
 @dataclass(frozen=True)
@@ -176,7 +176,21 @@ def _start_tag(allow: Allowlist, tag: str, items: tuple[tuple[str, str | None], 
     return tuple(out), tuple(addresses)
 
 
-_SPECIAL = frozenset({"meta", "link", "script", "style"})
+_TEXT = frozenset({"script", "style"})  # checked with the text they hold
+_HEAD = frozenset({"meta", "link"})  # checked by what their attributes mean together
+
+
+def _addresses(addresses: tuple, tag: str, where: Where) -> list[Violation]:
+    return [Violation(f"{_shown(tag, name, value)} {problem}", _probes(name, value))
+            for shape, name, value in addresses
+            if not (shape.__class__ is Url and _inside(value, where.depth)) and (problem := _address(shape, value, where))]
+
+
+@lru_cache(maxsize=100_000)
+def _inside(value: str, depth: int) -> bool:
+    """A plain relative address that climbs no higher than the site's root from a page this deep: fine as a
+    link wherever such a page is (most of a page's links; worked out once for all pages of a depth)."""
+    return plain_inside(value, depth)
 
 
 @lru_cache(maxsize=100_000)
@@ -198,7 +212,7 @@ _SEEN: dict = {}
 def forget() -> None:
     """Drop what earlier pages taught the caches (a benchmark starts each round cold)."""
     _SEEN.clear()
-    for cached in (_where, _address, _start_tag):
+    for cached in (_where, _address, _start_tag, _inside):
         cached.cache_clear()
 
 
@@ -217,24 +231,28 @@ def check_page(html: str, path: str, site_url: str = "/", domains: tuple[str, ..
                 out.append(Violation("an HTML comment (the site writes none)", (node.html or "")[4:64]))
             continue  # else the document itself, the doctype
         attrs = node.attributes
-        key = (allow, where, tag, tuple(attrs.items()))
-        found = _SEEN.get(key)
-        if found is None:
-            fixed, addresses = _start_tag(allow, tag, key[3])
-            found = _SEEN[key] = (*fixed, *(Violation(f"{_shown(tag, name, value)} {problem}", _probes(name, value))
-                                            for shape, name, value in addresses if (problem := _address(shape, value, where))))
+        items = tuple(attrs.items())
+        found, addresses = _start_tag(allow, tag, items)
+        if tag in _HEAD:  # what else is wrong depends on where the page is: once per folder
+            key = (allow, where, tag, items)
+            found = _SEEN.get(key)
+            if found is None:
+                found = [*_start_tag(allow, tag, items)[0], *_addresses(addresses, tag, where)]
+                if tag == "meta" and tag in allow.elements:
+                    _check_meta(allow, attrs, where, found)
+                elif tag == "link" and tag in allow.elements:
+                    _check_link(allow, attrs, where, found)
+                found = _SEEN[key] = tuple(found)
+        elif addresses:
+            found = (*found, *_addresses(addresses, tag, where))
         if found:
             out += found
         if "id" in attrs:
             if attrs["id"] in ids:
                 out.append(Violation(f"the id {attrs['id']!r} twice (an id names one place in a page)", attrs["id"] or ""))
             ids.add(attrs["id"] or "")
-        if tag in _SPECIAL and tag in allow.elements:
-            if tag == "meta":
-                _check_meta(allow, attrs, where, out)
-            elif tag == "link":
-                _check_link(allow, attrs, where, out)
-            elif tag == "script":
+        if tag in _TEXT and tag in allow.elements:
+            if tag == "script":
                 _check_script(allow, attrs, node.text(deep=True), where, out)
             else:
                 _check_style(allow, node.text(deep=True), out)

@@ -93,6 +93,13 @@ class Pattern(Shape):
 _PLAIN_RELATIVE = re.compile(r"((?:\.\./)*)((?:[A-Za-z0-9_~%+-][A-Za-z0-9_.~%+-]*/?)*)(#[A-Za-z0-9_.:~%+-]*)?")
 
 
+def plain_inside(url: str, depth: int) -> bool:
+    """Whether `url` is a plain relative address ('../op1-iv/', 'cite.ris', '#x') that climbs at most
+    `depth` folders: from a page that deep it stays inside the site (`target` gives its path)."""
+    plain = _PLAIN_RELATIVE.fullmatch(url)
+    return bool(plain) and ".." not in plain.group(2).split("/") and plain.group(1).count("/") <= depth
+
+
 def target(url: str, where: Where) -> tuple[str | None, str | None]:
     """Where `url` on this page leads inside the site (a path from its root, '' for the root),
     or why it does not stay inside the site; (None, None) for another site's address."""

@@ -2,6 +2,12 @@
 // language (Pagefind picks it from <html lang>). Drawn with Material's search classes and
 // its translated strings (#__config); no inline script or style, so a strict CSP holds.
 (() => {
+  if (location.protocol === "file:") {
+    // The offline copy, opened from disk: browsers refuse Pagefind's module there, so no search
+    // box; the page's note says how to find text with the browser instead.
+    for (const note of document.querySelectorAll(".offline-find")) note.hidden = false;
+    return;
+  }
   const box = document.querySelector("[data-search]");
   if (!box) return;
   const toggle = document.getElementById("__search");
