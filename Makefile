@@ -40,10 +40,11 @@ $(VENV)/.site: requirements.txt pyproject.toml
 	touch $@
 
 # Debian packages. The build draws the share cards with the Noto fonts and FriBiDi (which
-# Pillow's own raqm loads); the tests drive headless Chromium (browser tests), nginx with its
+# Pillow's own raqm loads), and prints each language's PDF with WeasyPrint, which sets text with
+# Pango (libpango, libpangoft2); the tests drive headless Chromium (browser tests), nginx with its
 # brotli module (the hosting test), Java (the W3C HTML checker) and GNU gettext (msgfmt checks
 # the exported PO files).
-SITE_PACKAGES := fonts-noto-core libfribidi0
+SITE_PACKAGES := fonts-noto-core libfribidi0 libpango-1.0-0 libpangoft2-1.0-0
 SYSTEM_PACKAGES := $(SITE_PACKAGES) chromium nginx libnginx-mod-http-brotli-static openjdk-17-jre-headless gettext
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 APT_INSTALL = missing="$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done)"; \

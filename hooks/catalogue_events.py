@@ -17,13 +17,14 @@ from mkdocs.structure.files import File
 from markupsafe import Markup
 
 from catalogue import load
-from catalogue.publish import cards
+from catalogue.publish import cards, pdfs
 from catalogue.publish.card import CardError, MissingGlyphs, family_for
 from catalogue.publish.finish import finish
 from catalogue.publish.verify import check_site
 from catalogue.render.markup import script_json
 from catalogue.render import material
 from catalogue.render.pages import pages, static_files
+from catalogue.render.pdf import documents
 from catalogue.render.site import alternates, exit_control, footer_links, neutral
 from catalogue.render.styles import csp_hash, first_screen
 from catalogue.render.theme import repair
@@ -61,8 +62,9 @@ def on_config(config):
         catalogue, problems = load(root, from_entries(dict(entry) for entry in i18n.config.languages), markdown)
         # Drawn share cards are kept between builds (git-ignored); content-addressed, so copies of the project may share one.
         card_cache = Path(os.environ.get("CARD_CACHE") or root / ".cache" / "cards")
+        pdf_cache = Path(os.environ.get("PDF_CACHE") or root / ".cache" / "pdf")  # printed PDFs, likewise
         left_out, in_english = refused(problems)
-        state.update(catalogue=catalogue, urls={}, not_found={}, cards={}, card_cache=card_cache,
+        state.update(catalogue=catalogue, urls={}, not_found={}, cards={}, card_cache=card_cache, pdf_cache=pdf_cache,
                      left_out=left_out, in_english=in_english, root=root, checked=set(),
                      styles=_first_screen(config, root))
         problems = [*problems, *csp_problems(policies(root), state["styles"]["style_hash"])]
@@ -256,7 +258,7 @@ def on_post_template(output, template_name, config):
 @event_priority(-200)
 def on_post_build(config):
     """Once every language is built (the outermost build ends): the core finishes the site and
-    writes every page's share card."""
+    writes every page's share card and every language's PDF."""
     state["depth"] -= 1
     if state["depth"]:
         return
@@ -268,6 +270,12 @@ def on_post_build(config):
     except CardError as error:
         raise Abort(f"Aborted: {error}") from None
     log.info(f"share cards: {written.drawn} drawn, {written.reused} from the cache")
+    try:
+        printed = pdfs.write_all(Path(config.site_dir), documents(state["catalogue"], config.site_url),
+                                 state["pdf_cache"])
+    except pdfs.PdfError as error:
+        raise Abort(f"Aborted: {error}") from None
+    log.info(f"pdf: {printed.rendered} rendered, {printed.reused} from the cache")
     _verify_site(config)
 
 

@@ -219,6 +219,124 @@ def test_the_build_may_write_only_the_files_the_allowlist_names(tmp_path):
     }
 
 
+def _pdf(change=None) -> bytes:
+    """A one-page PDF with a link to this site (as the site's PDFs have), changed by `change(writer)`."""
+    from pypdf import PdfWriter
+    from pypdf.annotations import Link
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    writer.add_annotation(0, Link(rect=(10, 10, 50, 20), url=SITE_URL + "fr/communique/op1-iii/"))
+    if change:
+        change(writer)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _action(**entries):
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    return DictionaryObject({NameObject("/" + key): NameObject(value) if value.startswith("/") else TextStringObject(value)
+                             for key, value in entries.items()})
+
+
+def _set(key, value, where="root"):
+    """A change: `key` set to `value` in the catalogue ('root') or on the first page ('page')."""
+    from pypdf.generic import NameObject
+
+    def change(writer):
+        target = writer._root_object if where == "root" else writer.pages[0]
+        target[NameObject(key)] = value() if callable(value) else value
+    return change
+
+
+def _link(url="", **action):
+    """A change: a second link annotation, to `url` or with the action `action`."""
+    def change(writer):
+        from pypdf.annotations import Link
+        from pypdf.generic import NameObject
+
+        annotation = Link(rect=(10, 30, 50, 40), url=url or "https://au.int/")
+        if action:
+            annotation[NameObject("/A")] = _action(**action)
+        writer.add_annotation(0, annotation)
+    return change
+
+
+def _orphan(writer):
+    """An object no other object refers to, holding a script."""
+    writer._add_object(_action(S="/JavaScript", JS="app.alert(1)"))
+
+
+def _attachment(writer):
+    writer.add_attachment("x.txt", b"payload")
+
+
+def _javascript(writer):
+    """A document-level script, in the catalogue's name tree of scripts."""
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+
+    scripts = DictionaryObject({NameObject("/Names"): ArrayObject([TextStringObject("x"),
+                                                                  _action(S="/JavaScript", JS="app.alert(1)")])})
+    writer._root_object[NameObject("/Names")] = DictionaryObject({NameObject("/JavaScript"): scripts})
+
+
+def _annotation(subtype):
+    def change(writer):
+        from pypdf.generic import ArrayObject, FloatObject, NameObject
+
+        annotation = _action(Type="/Annot", Subtype=subtype)
+        annotation[NameObject("/Rect")] = ArrayObject([FloatObject(0)] * 4)
+        writer.add_annotation(0, annotation)
+    return change
+
+
+HOSTILE_PDFS = {
+    "open-action-javascript": (_set("/OpenAction", lambda: _action(S="/JavaScript", JS="app.alert(1)")), "/OpenAction"),
+    "document-javascript": (_javascript, "/JavaScript"),
+    "page-additional-actions": (_set("/AA", lambda: _action(S="/JavaScript", JS="app.alert(1)"), "page"), "/AA"),
+    "launch": (_link(S="/Launch", F="calc.exe"), "/Launch"),
+    "go-to-remote": (_link(S="/GoToR", F="other.pdf"), "/GoToR"),
+    "submit-form": (_link(S="/SubmitForm", F="https://au.int/"), "/SubmitForm"),
+    "import-data": (_link(S="/ImportData", F="data.fdf"), "/ImportData"),
+    "named-action": (_link(S="/Named", N="/Print"), "action of type /Named"),
+    "link-elsewhere": (_link("https://evil.example.com/"), "evil.example.com, which is not in data/allowed-domains.yml"),
+    "link-http": (_link("http://au.int/"), "is not an https address"),
+    "link-javascript-url": (_link("javascript:app.alert(1)"), "is not an https address"),
+    "link-credentials": (_link("https://au.int@evil.example.com/"), "user name"),
+    "embedded-file": (_attachment, "/EmbeddedFile"),
+    "form": (_set("/AcroForm", lambda: _action(XFA="<xdp/>")), "/AcroForm"),
+    "orphan-script": (_orphan, "/JS"),
+    "file-attachment-annotation": (_annotation("/FileAttachment"), "annotation of type /FileAttachment"),
+    "rich-media-annotation": (_annotation("/RichMedia"), "/RichMedia"),
+    "widget-annotation": (_annotation("/Widget"), "annotation of type /Widget"),
+}
+
+
+def test_a_pdf_with_only_links_to_this_site_and_allowed_domains_passes():
+    assert files.check_pdf(_pdf(), SITE_URL, DOMAINS) == []
+    assert files.check_pdf(_pdf(_link("https://www.ohchr.org/en/x")), SITE_URL, DOMAINS) == []
+
+
+@pytest.mark.parametrize("change, expected", HOSTILE_PDFS.values(), ids=HOSTILE_PDFS.keys())
+def test_a_pdf_that_could_run_send_or_open_anything_is_refused(change, expected):
+    found = [str(v) for v in files.check_pdf(_pdf(change), SITE_URL, DOMAINS)]
+    assert any(expected in v for v in found), found
+
+
+def test_a_pdf_that_hides_a_name_or_is_not_a_pdf_is_refused():
+    hidden = _pdf(_set("/OpenAction", lambda: _action(S="/JavaScript", JS="x"))).replace(b"/OpenAction", b"/Open#41ction")
+    assert files.check_pdf(hidden, SITE_URL, DOMAINS) != []  # pypdf reads the escaped name, or the file does not parse
+    assert "not a whole PDF" in str(files.check_pdf(b"<html><script>x</script>", SITE_URL, DOMAINS)[0])
+    assert files.check_pdf(_pdf()[:-200] + b"%%EOF", SITE_URL, DOMAINS) != []
+    found = files.check_file("fr/communique/communique-fr.pdf", _pdf(_javascript), SITE_URL, None, None, None,
+                             domains=DOMAINS)
+    assert "/JavaScript" in str(found[0])
+    assert files.kind_of("fr/communique/communique-fr.pdf") == "pdf" and files.kind_of("communique/communique-en.pdf") == "pdf"
+    assert files.kind_of("fr/communique/other.pdf") is None and files.kind_of("assets/x.pdf") is None
+
+
 # --- the real site ------------------------------------------------------------------------------
 
 def test_the_real_site_holds_only_what_the_allowlist_allows(site):

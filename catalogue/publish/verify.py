@@ -34,5 +34,5 @@ def check_site(site: Path, site_url: str, domains: tuple[str, ...], theme: Path,
         if file.is_symlink():
             out.append(Found(path, Violation("is a symbolic link")))
         elif file.is_file() and not (path in checked and kind_of(path, allow) == "page") and kind_of(path, allow) != "pagefind":
-            out += check_file(path, file.read_bytes(), site_url, page, site_file, source, allow)
+            out += check_file(path, file.read_bytes(), site_url, page, site_file, source, allow, domains)
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from catalogue.domain.model import Catalogue, Clause
-from catalogue.render import cite
+from catalogue.render import cite, pdf
 from catalogue.render import markup
 from catalogue.render.markup import Page
 from catalogue.render.links import Links
@@ -72,7 +72,7 @@ class Renderer(Links):
         blocks = [
             markup.front_matter(self.t("full-text-title"), self.t("site-description"), citation=cite.page_meta(self)),
             f"# {markup.heading(title)} {{#communique}}",
-            self.notice(), self.header(), self.facts(), self.parallel_link(url),
+            self.notice(), self.header(), self.facts(), self.parallel_link(url), self.pdf_link(url),
         ]
         groups = (("heading-preamble", ("preamble", "preambular")), ("heading-operative", ("operative",)))
         for heading_key, kinds in groups:
@@ -93,6 +93,10 @@ class Renderer(Links):
         key = "parallel-index-title" if self.language.default else "parallel-link"
         return (f'<p class="parallel-link"><a href="{relative(page_url, PARALLEL_URL)}">'
                 f'{html.escape(self.t(key))}</a></p>')
+
+    def pdf_link(self, page_url: str) -> str:
+        """The full text as a PDF, to print or keep (render/pdf.py, publish/pdfs.py)."""
+        return f'<p class="pdf-link">{self.labelled(pdf.link(self, page_url), self.ui("pdf-download"))}</p>'
 
     def _retired_anchors(self, clause_id: str) -> str:
         olds = [old for old, new in self.catalogue.retired.items() if new == clause_id]

@@ -11,7 +11,7 @@ from catalogue.domain import keys
 from catalogue.domain.model import Catalogue, Target
 from catalogue.domain.status import shown_state
 from catalogue.render.frameworks import FrameworkRenderer
-from catalogue.render import markup
+from catalogue.render import markup, pdf
 from catalogue.render.markup import Page
 from catalogue.render.urls import clause_url, keep_path, localised, target_url, zip_path
 from catalogue.validate.safety import plain
@@ -142,6 +142,7 @@ def page(catalogue: Catalogue, lang: str, schema_names: list[str]) -> Page:
     ]
     links = ((f'<a href="{href}">{html.escape(href.rsplit("/", 1)[1])}</a>', html.escape(text)) for href, text in items)
     listing = "\n".join(f"<li>{renderer.labelled(link, text)}</li>" for link, text in links)
+    listing += f'\n<li>{renderer.labelled(pdf.link(renderer, "open-data/"), renderer.ui("pdf-download"))}</li>'  # render/pdf.py
     schemas = " ".join(f'<a href="{up}{FILES}{name}">{html.escape(name)}</a>' for name in schema_names)
     blocks = [
         # overrides/main.html adds the script of the offline-reading control (assets/offline.js)

@@ -23,7 +23,8 @@ CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'sel
 LANGUAGE_TAG = Pattern(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 ID = Pattern(r"[^\s\x00-\x1f]{1,200}")  # ids from headings are in the page's script
 EXIT_LINK = r"https://www\.google\.com/\?hl=[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"  # render/site.py's EXIT_URL
-MIME_DOWNLOADS = OneOf("application/x-research-info-systems", "application/vnd.citationstyles.csl+json")
+MIME_DOWNLOADS = OneOf("application/x-research-info-systems", "application/vnd.citationstyles.csl+json",
+                       "application/pdf")  # render/cite.py, render/pdf.py
 
 
 @dataclass(frozen=True, eq=False)  # compared (and cached) by identity
@@ -124,7 +125,7 @@ SITE = Allowlist(
     data_scripts={"application/ld+json": "", "application/json": "__config"},  # clause pages; Material's config
     style_hashes=frozenset(),
     # Path patterns from the site root (`*`: any characters but '/', `**/`: any folders) and their check
-    # (validate/files.py): page (this allowlist), json, csv, ris, sitemap, zip (each member checked),
+    # (validate/files.py): page (this allowlist), json, csv, ris, sitemap, zip (each member checked), pdf,
     # theme (byte-identical to the installed Material's file), own (byte-identical to docs/<path>),
     # pagefind (Pagefind's own output, by name).
     files={
@@ -136,6 +137,7 @@ SITE = Allowlist(
         "assets/favicon.svg": "own", "assets/site.css": "own", "assets/reader.js": "own",
         "assets/search.js": "own", "assets/material-scope.js": "own", "assets/exit.js": "own",
         "assets/offline.js": "own", "offline-sw.js": "own", "offline/keep-*.json": "json",  # publish/reading.py
+        "communique/communique-*.pdf": "pdf", "*/communique/communique-*.pdf": "pdf",  # publish/pdfs.py
         "**/card.png": "png", "robots.txt": "text",  # share cards (publish/cards.py), publish/sitemap.py
         "assets/stylesheets/site.*.min.css": "css",  # cut from the theme's and the site's (publish/styles.py)
         "assets/javascripts/**/*": "theme", "assets/stylesheets/*": "theme", "assets/images/favicon.png": "theme",

@@ -25,6 +25,14 @@ from catalogue.validate.allowlist import SITE, Allowlist
 from catalogue.validate.output import Violation, check_page
 from catalogue.validate.shapes import Url, Where
 
+# What a PDF may never hold (by its keys or action types): scripts, actions that run, open or send
+# something, forms, embedded files and media. The site's PDFs (publish/pdfs.py) hold none of them.
+PDF_FORBIDDEN = frozenset({"/JavaScript", "/JS", "/Launch", "/OpenAction", "/AA", "/EmbeddedFile", "/EmbeddedFiles",
+                           "/AcroForm", "/XFA", "/RichMedia", "/GoToR", "/GoToE", "/SubmitForm", "/ImportData",
+                           "/ResetForm", "/Movie", "/Sound", "/Rendition", "/3D"})
+PDF_ACTIONS = frozenset({"/URI", "/GoTo"})  # links to an address, and to a place in the document
+PDF_NAMES = frozenset({"/Dests"})  # the only name tree: the document's own destinations
+
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _NEWLINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -257,9 +265,91 @@ def check_robots(data: bytes, site_url: str) -> list[Violation]:
     return []
 
 
+def check_pdf(data: bytes, site_url: str, domains: tuple[str, ...] = (), path: str = "file.pdf") -> list[Violation]:
+    """A printed full text (publish/pdfs.py): a PDF that parses, unencrypted, whose every object (reachable or
+    not) holds none of PDF_FORBIDDEN; its annotations are links, whose actions go to an address on this site
+    or an https address on an allowed domain (data/allowed-domains.yml), or to a place in the document."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+    if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
+        return [Violation("is not a whole PDF file", "")]
+    out: list[Violation] = []
+    where, shape = Where(path, site_url, domains), Url()
+
+    def action(value) -> None:
+        kind = value.get("/S") if isinstance(value, DictionaryObject) else None
+        if kind not in PDF_ACTIONS or "/Next" in value:
+            out.append(Violation(f"has an action of type {kind} (only {', '.join(sorted(PDF_ACTIONS))}, one at a time)", str(kind)))
+        elif kind == "/URI":
+            address(value.get("/URI"))
+
+    def address(url) -> None:
+        url = url if isinstance(url, str) else ""
+        problem = None if url.startswith("https://") or url.startswith(site_url) else "is not an https address"
+        problem = problem or shape.problem(url, where)
+        if problem:
+            out.append(Violation(f"links to {json.dumps(url[:80])}, which {problem}", url))
+
+    def annotation(value) -> None:
+        if not isinstance(value, DictionaryObject) or value.get("/Subtype") != "/Link":
+            kind = value.get("/Subtype") if isinstance(value, DictionaryObject) else type(value).__name__
+            out.append(Violation(f"has an annotation of type {kind} (only links)", str(kind)))
+
+    seen: set[tuple[int, int]] = set()
+
+    def visit(value, depth: int = 0) -> None:
+        while isinstance(value, IndirectObject):
+            if (value.idnum, value.generation) in seen:
+                return
+            seen.add((value.idnum, value.generation))
+            value = value.get_object()
+        if depth > 100:
+            out.append(Violation("nests objects more than 100 deep", ""))
+        elif isinstance(value, DictionaryObject):
+            for key, item in value.items():
+                if key in PDF_FORBIDDEN:
+                    out.append(Violation(f"holds {key}, which the site's PDFs never do", key))
+                elif key == "/A":
+                    action(item.get_object())
+                elif key == "/Annots":
+                    for element in item.get_object() if isinstance(item.get_object(), ArrayObject) else [item]:
+                        annotation(element.get_object())
+                elif key == "/URI" and value.get("/S") != "/URI":
+                    address(item.get_object())
+                if value.get("/Type") == "/Action" and key == "/S":
+                    action(value)
+                visit(item, depth + 1)
+            if value.get("/Type") == "/Annot":
+                annotation(value)
+            for kind in (value.get("/S"), value.get("/Subtype")):
+                if kind in PDF_FORBIDDEN:
+                    out.append(Violation(f"has an object of type {kind}, which the site's PDFs never hold", str(kind)))
+        elif isinstance(value, ArrayObject):
+            for item in value:
+                visit(item, depth + 1)
+
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=True)
+        if reader.is_encrypted:
+            return [Violation("is an encrypted PDF", "")]
+        names = reader.trailer["/Root"].get_object().get("/Names")
+        names = names.get_object() if names is not None else DictionaryObject()
+        out.extend(Violation(f"has a name tree {name} (only /Dests)", name) for name in names if name not in PDF_NAMES)
+        visit(reader.trailer)
+        numbers = [(number, generation) for generation, found in reader.xref.items() for number in found]
+        for number, generation in [*numbers, *((number, 0) for number in reader.xref_objStm)]:
+            visit(IndirectObject(number, generation, reader))
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OSError) as error:
+        return [Violation(f"is not a PDF the site writes ({type(error).__name__}: {str(error)[:80]})", "")]
+    unique = list(dict.fromkeys(out))
+    return unique[:5]
+
+
 def check_file(path: str, data: bytes, site_url: str, page: Callable[[str, str], list[Violation]],
                site_file: Callable[[str], bytes | None], source: Callable[[str, str], bytes | None],
-               allow: Allowlist = SITE) -> list[Found]:
+               allow: Allowlist = SITE, domains: tuple[str, ...] = ()) -> list[Found]:
     """Every violation in one written file (`path` from the site root, `data` its bytes). `source(kind, path)`:
     the bytes of the file a `theme` or `own` file must equal (the installed theme's, docs/'s)."""
     kind = kind_of(path, allow)
@@ -281,6 +371,8 @@ def check_file(path: str, data: bytes, site_url: str, page: Callable[[str, str],
         found = check_css(data)
     elif kind == "png":
         found = check_png(data)
+    elif kind == "pdf":
+        found = check_pdf(data, site_url, domains, path)
     elif kind == "text":
         found = check_robots(data, site_url)
     elif kind in ("theme", "own"):
