@@ -15,6 +15,7 @@ import pytest
 
 from tests.helpers import ROOT, leaks, write_entry
 from tests.hostile_cases import ESCAPED, GENERATED_CASES, PAYLOAD, REFRESH
+from catalogue.domain import akn
 from catalogue.publish.verify import check_site
 from catalogue.validate import files
 from catalogue.render.styles import csp_hash
@@ -142,6 +143,68 @@ def test_the_sitemap_lists_only_this_site():
     assert "another site" in str(files.check_sitemap(good.replace("example.org", "evil.example.com").encode(), SITE_URL)[0])
     bomb = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]>' + good[good.index("<urlset"):]
     assert "DOCTYPE" in str(files.check_sitemap(bomb.encode(), SITE_URL)[0])
+
+
+AKN = ('<?xml version="1.0" encoding="UTF-8"?>\n<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+       '<statement name="communique"><meta><identification source="#site"><FRBRWork>'
+       '<FRBRthis value="/akn/aa-au/statement/communique/2019-12-12/x/!main"/><FRBRauthor href="#issuer"/>'
+       '<FRBRcountry value="aa-au"/></FRBRWork></identification><references source="#site">'
+       '<TLCOrganization eId="issuer" href="/ontology/organization/aa-au/x" showAs="Sommet"/></references></meta>'
+       '<mainBody><paragraph eId="para_1"><num>1.</num><content><p xml:lang="en"><b>NOUS</b> a &lt; b</p></content>'
+       '</paragraph></mainBody></statement></akomaNtoso>\n')
+# Each rule of the Akoma Ntoso check, broken once: (the sample's change, what the first violation says).
+AKN_BROKEN = {
+    "doctype": (("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", '<?xml version="1.0"?>\n<!DOCTYPE akomaNtoso [<!ENTITY a "b">]>\n'),
+                "declares a DOCTYPE or an entity"),
+    "external_entity": (("<b>NOUS</b>", '<b>&xxe;</b>'), "is not valid XML"),
+    "processing_instruction": (("<statement", '<?xml-stylesheet href="https://evil.example.com/x.xsl"?><statement'),
+                               "holds a processing instruction"),
+    "leading_stylesheet": (('encoding="UTF-8"?>\n', 'encoding="UTF-8"?>\n<?xml-stylesheet href="https://evil.example.com/x"?>'),
+                           "holds a processing instruction"),
+    "comment": (("<mainBody>", f"<mainBody><!-- {PAYLOAD} -->"), "holds a comment"),
+    "foreign_namespace": (("<b>NOUS</b>", '<script xmlns="http://www.w3.org/1999/xhtml">alert(1)</script>'),
+                          "has an element {http://www.w3.org/1999/xhtml}script"),
+    "prefixed_foreign_element": (("<b>NOUS</b>", '<h:a xmlns:h="http://www.w3.org/1999/xhtml" href="https://evil.example.com/">x</h:a>'),
+                                 "has an element {http://www.w3.org/1999/xhtml}a"),
+    "unknown_akn_element": (("<b>NOUS</b>", '<a href="https://evil.example.com/">NOUS</a>'), "has an element {http://docs.oasis-open.org/legaldocml/ns/akn/3.0}a"),
+    "nested_root": (("<mainBody>", '<mainBody><akomaNtoso/>'), "the root is akomaNtoso, once"),
+    "external_href": (('href="/ontology/organization/aa-au/x"', 'href="https://evil.example.com/"'),
+                      'TLCOrganization href="https://evil.example.com/"'),
+    "scheme_relative_href": (('href="#issuer"', 'href="//evil.example.com/"'), 'FRBRauthor href="//evil.example.com/"'),
+    "javascript_href": (('href="#issuer"', 'href="javascript:alert(1)"'), 'FRBRauthor href="javascript:alert(1)"'),
+    "frbr_value_elsewhere": (('value="/akn/aa-au/statement/communique/2019-12-12/x/!main"', 'value="https://evil.example.com/akn"'),
+                             'FRBRthis value="https://evil.example.com/akn"'),
+    "event_handler": (("<p xml:lang", '<p onclick="alert(1)" xml:lang'), "has an attribute onclick that p does not carry"),
+    "xml_base": (("<p xml:lang", '<p xml:base="https://evil.example.com/" xml:lang'),
+                 "has an attribute {http://www.w3.org/XML/1998/namespace}base"),
+    "foreign_attribute": (("<p xml:lang", '<p xmlns:x="https://evil.example.com/" x:href="https://evil.example.com/" xml:lang'),
+                          "has an attribute {https://evil.example.com/}href"),
+    "attribute_on_the_wrong_element": (("<num>", '<num href="#issuer">'), "has an attribute href that num does not carry"),
+    "bad_eid": (('eId="para_1"', 'eId="para 1&quot;"'), "has paragraph eId="),
+    "control_character": (("a &lt; b", "a &#x9b;31m b"), "has a control character in the text after b"),
+}
+
+
+@pytest.mark.parametrize("change, expected", AKN_BROKEN.values(), ids=AKN_BROKEN.keys())
+def test_each_akoma_ntoso_rule_refuses_a_document_that_breaks_it_and_says_what(change, expected):
+    old, new = change
+    assert AKN.count(old) == 1, old
+    found = [str(v) for v in files.check_akn(AKN.replace(old, new).encode())]
+    assert found and expected in found[0], found
+
+
+def test_the_akoma_ntoso_check_passes_what_the_site_writes_and_reads_no_entity(tmp_path):
+    assert files.check_akn(AKN.encode()) == []
+    secret = tmp_path / "secret.txt"
+    secret.write_text(PAYLOAD, encoding="utf-8")
+    xxe = AKN.replace('<?xml version="1.0" encoding="UTF-8"?>\n',
+                      f'<?xml version="1.0"?>\n<!DOCTYPE akomaNtoso [<!ENTITY xxe SYSTEM "file://{secret}">]>\n')
+    found = files.check_akn(xxe.replace("<b>NOUS</b>", "<b>&xxe;</b>").encode())
+    assert found and PAYLOAD not in " ".join(str(v) + v.needle for v in found)
+    assert files.check_akn(b"\x00<akomaNtoso") and files.check_akn(b"")
+    root = f'<statement xmlns="{akn.NAMESPACE}" name="communique"/>'.encode()
+    assert "has statement as its root; the root is akomaNtoso, once" in str(files.check_akn(root)[0])
+    assert files.kind_of("open-data/communique.fr.akn.xml") == "akn" and files.kind_of("open-data/evil.akn.xml") is None
 
 
 def _zip(members: dict[str, bytes], symlink: str = "") -> bytes:

@@ -20,7 +20,7 @@ SITE_KEYS = (
     "heading-own-note", "facts-launched", "facts-binds", "binds-treaty", "binds-none", "relations-heading",
     "relations-intro", "crosswalk-title", "crosswalk-intro", "crosswalk-clause", "crosswalk-total",
     "crosswalk-list-heading", "open-data-title", "open-data-intro", "open-data-catalogue", "open-data-catalogue-csv",
-    "open-data-crosswalk", "open-data-schemas",
+    "open-data-crosswalk", "open-data-schemas", "open-data-akn",
     # plain words, glossary, translation status, footer (render/glossary.py, render/statuspage.py)
     "plain-heading", "glossary-title", "glossary-intro", "glossary-avoid", "status-title", "status-intro",
     "status-language", "status-publication", "status-translated", "status-published", "status-draft",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from catalogue.domain.model import Catalogue, Clause
-from catalogue.render import cite, pdf
+from catalogue.render import akn, cite, pdf
 from catalogue.render import markup
 from catalogue.render.markup import Page
 from catalogue.render.links import Links
@@ -128,7 +128,8 @@ class Renderer(Links):
     def jsonld(self, clause: Clause, label: str, text: str) -> dict:
         """schema.org description of a clause, for search engines and citation tools: where it lives,
         and the communique it is part of, by its name as written (not the heading's capitals),
-        made at the African Union Headquarters in Addis Ababa (ET: Ethiopia)."""
+        made at the African Union Headquarters in Addis Ababa (ET: Ethiopia); `encoding`: the clause in
+        this language's Akoma Ntoso document (render/akn.py), at its component id."""
         resolved = self.catalogue.resolve(self.lang, "communique", clause.id)
         official = [i.url for i in (self.catalogue.instrument(link.instrument) for link in self.catalogue.links_of(clause.id))
                     if i is not None and i.url]
@@ -141,6 +142,8 @@ class Renderer(Links):
             "isPartOf": {"@type": "CreativeWork", "@id": whole, "url": whole, "name": self.t("cite-document"),
                          "dateCreated": self.catalogue.summit_end.isoformat(), "locationCreated": place},
             "citation": list(dict.fromkeys(official)),
+            "encoding": {"@type": "MediaObject", "encodingFormat": akn.MEDIA_TYPE,
+                         "contentUrl": self.site_url + akn.component_url(self.lang, clause.id, self.catalogue)},
         }
 
     def pager(self, index: int, page_url: str) -> str:

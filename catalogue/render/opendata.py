@@ -11,7 +11,7 @@ from catalogue.domain import keys
 from catalogue.domain.model import Catalogue, Target
 from catalogue.domain.status import shown_state
 from catalogue.render.frameworks import FrameworkRenderer
-from catalogue.render import markup, pdf
+from catalogue.render import akn, markup, pdf
 from catalogue.render.markup import Page
 from catalogue.render.urls import clause_url, keep_path, localised, target_url, zip_path
 from catalogue.validate.safety import plain
@@ -137,6 +137,7 @@ def page(catalogue: Catalogue, lang: str, schema_names: list[str]) -> Page:
     items = [
         (f"{up}{FILES}catalogue.{lang}.json", renderer.t("open-data-catalogue")),
         (f"{up}{FILES}links.{lang}.csv", renderer.t("open-data-catalogue-csv")),
+        (f"{up}{akn.path(lang)}", renderer.t("open-data-akn")),
         (f"{up}{FILES}crosswalk.json", renderer.t("open-data-crosswalk")),
         (f"{up}{zip_path(renderer.language)}", renderer.t("offline-download")),
     ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from catalogue.domain.model import Catalogue
-from catalogue.render import cite, opendata, parallel
+from catalogue.render import akn, cite, opendata, parallel
 from catalogue.render.core import Renderer, redirects
 from catalogue.render.frameworks import FrameworkRenderer
 from catalogue.render.glossary import GlossaryRenderer
@@ -21,10 +21,11 @@ def pages(catalogue: Catalogue, lang: str, site_url: str = "") -> list[Page]:
                StatusRenderer(catalogue, lang, site_url).page()])
 
 
-def static_files(catalogue: Catalogue, lang: str, site_url: str = "") -> dict[str, str]:
+def static_files(catalogue: Catalogue, lang: str, site_url: str = "") -> dict[str, str | bytes]:
     """Files copied as they are, by path from the site root (already prefixed where needed)."""
     language = catalogue.language(lang)
     result = {localised(language, path): html for path, html in redirects(catalogue).items()}
     result.update(opendata.files(catalogue, lang, catalogue.schemas))
+    result.update(akn.files(catalogue, lang))
     result.update(cite.files(Renderer(catalogue, lang, site_url)))
     return result

@@ -132,6 +132,7 @@ SITE = Allowlist(
         "index.html": "page", "**/index.html": "page", "404.html": "page", "*/404.html": "page",
         "**/cite.ris": "ris", "**/cite.json": "json",  # render/cite.py
         "open-data/*.json": "json", "open-data/*.csv": "csv",  # render/opendata.py, schemas/
+        "open-data/communique.*.akn.xml": "akn",  # render/akn.py
         "sitemap.xml": "sitemap", "sitemap.xml.gz": "sitemap",  # publish/sitemap.py
         "offline/addis-ababa-communique-*.zip": "zip",  # publish/offline.py
         "assets/favicon.svg": "own", "assets/site.css": "own", "assets/reader.js": "own",

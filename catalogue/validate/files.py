@@ -21,6 +21,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from xml.etree import ElementTree
 
+from lxml import etree
+
+from catalogue.domain import akn
 from catalogue.validate.allowlist import SITE, Allowlist
 from catalogue.validate.output import Violation, check_page
 from catalogue.validate.shapes import Url, Where
@@ -150,6 +153,77 @@ def check_sitemap(data: bytes, site_url: str) -> list[Violation]:
         url = (element.text or "").strip() if element.tag == f"{_SITEMAP}loc" else element.get("href")
         if url is not None and (problem := shape.problem(url, where)):
             out.append(Violation(f"lists {json.dumps(url[:80])}, which {problem}", url))
+    return out[:5]
+
+
+# What render/akn.py writes: element → its attributes. `*` names any text; the values of the rest
+# have the shapes in _AKN_VALUES. Addresses are AKN IRIs (`/akn/…`, `/ontology/…`) or '#' a local id.
+_AKN_ELEMENTS = {
+    "akomaNtoso": "", "statement": "name", "meta": "", "identification": "source",
+    "FRBRWork": "", "FRBRExpression": "", "FRBRManifestation": "",
+    "FRBRthis": "value", "FRBRuri": "value", "FRBRalias": "value name", "FRBRdate": "date name",
+    "FRBRauthor": "href", "FRBRcountry": "value", "FRBRsubtype": "value", "FRBRnumber": "value",
+    "FRBRauthoritative": "value", "FRBRmasterExpression": "href showAs", "FRBRlanguage": "language",
+    "FRBRtranslation": "href fromLanguage authoritative by", "FRBRformat": "value",
+    "references": "source", "TLCOrganization": "eId href showAs", "notes": "source",
+    "note": "eId placementBase class", "preface": "", "longTitle": "", "docTitle": "", "preamble": "",
+    "recitals": "eId", "recital": "eId", "intro": "eId", "mainBody": "", "paragraph": "eId",
+    "subparagraph": "eId", "num": "", "content": "", "p": "lang", "b": "", "i": "",
+}
+_AKN_ID = r"[a-z][a-z0-9_-]{0,99}"
+_AKN_IRI = r"/akn/[a-z]{2}(-[a-z0-9-]+)?(/[A-Za-z0-9@!._-]+)+|/ontology/[a-z]+/[a-z0-9-]+(/[a-z0-9-]+)*"
+_AKN_VALUES = {
+    "href": f"{_AKN_IRI}|#{_AKN_ID}", "source": f"#{_AKN_ID}", "by": f"#{_AKN_ID}", "eId": _AKN_ID,
+    "placementBase": _AKN_ID, "date": r"\d{4}-\d{2}-\d{2}", "language": "[a-z]{3}", "fromLanguage": "[a-z]{3}",
+    "authoritative": "true|false", "class": "[a-z-]{1,40}", "lang": r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*",
+    "FRBRthis@value": _AKN_IRI, "FRBRuri@value": _AKN_IRI, "FRBRauthoritative@value": "true|false",
+    "FRBRformat@value": re.escape(akn.MEDIA_TYPE), "FRBRcountry@value": "[a-z]{2}(-[a-z0-9]+)?",
+}
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def check_akn(data: bytes) -> list[Violation]:
+    """An Akoma Ntoso document (render/akn.py): well-formed UTF-8 XML with no DOCTYPE, entity,
+    comment or processing instruction; every element one the site writes, in the AKN namespace,
+    under an `akomaNtoso` root; every attribute one that element carries, its value of the shape
+    the site writes (addresses only AKN IRIs or local ids: nothing that leaves the site); no
+    control character in any text."""
+    head = data[:200].lstrip(b"\xef\xbb\xbf")
+    if re.search(rb"<!DOCTYPE|<!ENTITY", data, re.IGNORECASE):
+        return [Violation("declares a DOCTYPE or an entity")]
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                             remove_comments=False, remove_pis=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
+        return [Violation(f"is not valid XML ({str(error).splitlines()[0][:120]})")]
+    if head.startswith(b"<?") and not head.startswith(b"<?xml "):
+        return [Violation("holds a processing instruction")]
+    out = []
+    for node in [*root.itersiblings(preceding=True), *root.iter(), *root.itersiblings()]:
+        if not isinstance(node.tag, str):
+            what = "a comment" if isinstance(node, etree._Comment) else "a processing instruction"
+            out.append(Violation(f"holds {what}", str(node)[:60]))
+            continue
+        namespace, _, name = node.tag[1:].partition("}") if node.tag.startswith("{") else ("", "", node.tag)
+        if namespace != akn.NAMESPACE or name not in _AKN_ELEMENTS:
+            out.append(Violation(f"has an element {node.tag[:80]} that the site's Akoma Ntoso does not", node.tag))
+            continue
+        if (node is root) != (name == "akomaNtoso"):
+            out.append(Violation(f"has {name} {'as its root' if node is root else 'inside the document'}; "
+                                 "the root is akomaNtoso, once", name))
+        for text, where in ((node.text, "of"), (node.tail, "after")):
+            if text and CONTROL.search(text):
+                out.append(Violation(f"has a control character in the text {where} {name}", text))
+        allowed = _AKN_ELEMENTS[name].split()
+        for attribute, value in node.attrib.items():
+            local = "lang" if attribute == _XML_LANG else attribute
+            if attribute.startswith("{") and attribute != _XML_LANG or local not in allowed:
+                out.append(Violation(f"has an attribute {attribute[:80]} that {name} does not carry here", attribute))
+                continue
+            shape = _AKN_VALUES.get(f"{name}@{local}") or _AKN_VALUES.get(local)
+            if CONTROL.search(value) or (shape and not re.fullmatch(shape, value)):
+                out.append(Violation(f"has {name} {local}={json.dumps(value[:80])}, not of the shape the site writes", value))
     return out[:5]
 
 
@@ -367,6 +441,8 @@ def check_file(path: str, data: bytes, site_url: str, page: Callable[[str, str],
         found = check_ris(data)
     elif kind == "sitemap":
         found = check_sitemap(data, site_url)
+    elif kind == "akn":
+        found = check_akn(data)
     elif kind == "css":
         found = check_css(data)
     elif kind == "png":
