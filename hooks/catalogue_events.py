@@ -27,7 +27,7 @@ from catalogue.render.pages import pages, static_files
 from catalogue.render.pdf import documents
 from catalogue.render.site import alternates, exit_control, footer_links, neutral
 from catalogue.render.styles import csp_hash, first_screen
-from catalogue.render.theme import repair
+from catalogue.render.theme import compact, repair
 from catalogue.render.urls import localised
 from catalogue.sources import pages as handwritten
 from catalogue.sources.files import refused
@@ -243,14 +243,14 @@ def on_post_page(output, page, config):
     """Valid HTML where Material's templates cannot be overridden; then the page is verified."""
     written_by_hand = page.file.generated_by is None
     source = Path(config.docs_dir, page.file.src_uri).relative_to(state["root"]).as_posix() if written_by_hand else None
-    return _verified(repair(output), page.file.dest_uri, config, source)
+    return _verified(compact(repair(output)), page.file.dest_uri, config, source)
 
 
 def on_post_template(output, template_name, config):
     """Keep each language's 404 page (valid and verified, as every page): every language build writes the same root 404.html."""
     if template_name == "404.html":
         lang = _i18n(config).current_language
-        output = _verified(repair(output), state["catalogue"].language(lang).prefix + "404.html", config, None)
+        output = _verified(compact(repair(output)), state["catalogue"].language(lang).prefix + "404.html", config, None)
         state["not_found"][lang] = output
     return output
 
