@@ -1,8 +1,8 @@
 """Each language's full text as a PDF, printed by WeasyPrint from render/pdf.py's document.
 
 A PDF is printed once: it is kept in a cache folder outside the site (`.cache/pdf/`) under a name
-made of what it depends on (the HTML document, WeasyPrint's and Pango's versions, the fonts' bytes
-and this file's source), so a rebuild with nothing changed prints none. The same input gives the
+made of what it depends on (the HTML document, WeasyPrint's version, the fonts' bytes and this
+file's source), so a rebuild with nothing changed prints none (nor loads WeasyPrint). The same input gives the
 same bytes: the document carries no date (WeasyPrint writes /CreationDate and /ModDate only from
 the document's own metadata) and the file identifier (/ID) is made from the key.
 Nothing is fetched while printing: the URL fetcher refuses every address, and the document names
@@ -17,6 +17,7 @@ import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
 FONT_DIR = Path("/usr/share/fonts/truetype/noto")
@@ -60,12 +61,15 @@ def weasyprint():
 
 @lru_cache(maxsize=None)
 def version() -> str:
-    """What every PDF depends on besides its document."""
-    module = weasyprint()
-    from weasyprint.text.ffi import pango
-
+    """What every PDF depends on besides its document: this file, the fonts and WeasyPrint's version, read
+    from its installed metadata (importing WeasyPrint and loading Pango take a second, which a rebuild
+    that finds every PDF in the cache does without)."""
+    try:
+        installed = metadata.version("weasyprint")
+    except metadata.PackageNotFoundError:
+        raise PdfError(f"the PDFs need WeasyPrint, which is not installed: {REQUIREMENTS}") from None
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(repr([module.__version__, pango.pango_version()]).encode())
+    digest.update(repr([installed]).encode())
     for file in font_files():
         digest.update(hashlib.sha256(file.read_bytes()).digest())
     return digest.hexdigest()

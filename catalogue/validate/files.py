@@ -340,85 +340,86 @@ def check_robots(data: bytes, site_url: str) -> list[Violation]:
 
 
 def check_pdf(data: bytes, site_url: str, domains: tuple[str, ...] = (), path: str = "file.pdf") -> list[Violation]:
-    """A printed full text (publish/pdfs.py): a PDF that parses, unencrypted, whose every object (reachable or
-    not) holds none of PDF_FORBIDDEN; its annotations are links, whose actions go to an address on this site
-    or an https address on an allowed domain (data/allowed-domains.yml), or to a place in the document."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+    """A printed full text (publish/pdfs.py): a PDF that parses (qpdf, through pikepdf), unencrypted, whose
+    every object (reachable or not) holds none of PDF_FORBIDDEN; its annotations are links, whose actions
+    go to an address on this site or an https address on an allowed domain (data/allowed-domains.yml), or to
+    a place in the document."""
+    import pikepdf
 
     if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
         return [Violation("is not a whole PDF file", "")]
     out: list[Violation] = []
     where, shape = Where(path, site_url, domains), Url()
 
+    def name(value) -> str | None:
+        return str(value) if isinstance(value, pikepdf.Name) else None
+
     def action(value) -> None:
-        kind = value.get("/S") if isinstance(value, DictionaryObject) else None
+        kind = name(value.get("/S")) if isinstance(value, pikepdf.Dictionary) else None
         if kind not in PDF_ACTIONS or "/Next" in value:
             out.append(Violation(f"has an action of type {kind} (only {', '.join(sorted(PDF_ACTIONS))}, one at a time)", str(kind)))
         elif kind == "/URI":
             address(value.get("/URI"))
 
     def address(url) -> None:
-        url = url if isinstance(url, str) else ""
+        url = str(url) if isinstance(url, pikepdf.String) else ""
         problem = None if url.startswith("https://") or url.startswith(site_url) else "is not an https address"
         problem = problem or shape.problem(url, where)
         if problem:
             out.append(Violation(f"links to {json.dumps(url[:80])}, which {problem}", url))
 
     def annotation(value) -> None:
-        if not isinstance(value, DictionaryObject) or value.get("/Subtype") != "/Link":
-            kind = value.get("/Subtype") if isinstance(value, DictionaryObject) else type(value).__name__
+        if not isinstance(value, pikepdf.Dictionary) or name(value.get("/Subtype")) != "/Link":
+            kind = value.get("/Subtype") if isinstance(value, pikepdf.Dictionary) else type(value).__name__
             out.append(Violation(f"has an annotation of type {kind} (only links)", str(kind)))
 
-    seen: set[tuple[int, int]] = set()
-
     def visit(value, depth: int = 0) -> None:
-        while isinstance(value, IndirectObject):
-            if (value.idnum, value.generation) in seen:
-                return
-            seen.add((value.idnum, value.generation))
-            value = value.get_object()
+        """An object and the objects written inside it (each object written on its own is visited in turn)."""
         if depth > 100:
             out.append(Violation("nests objects more than 100 deep", ""))
-        elif isinstance(value, DictionaryObject):
-            for key, item in value.items():
+        elif isinstance(value, (pikepdf.Dictionary, pikepdf.Stream)):
+            for key in value.keys():
+                item = value.get(key)
                 if key in PDF_FORBIDDEN:
                     out.append(Violation(f"holds {key}, which the site's PDFs never do", key))
                 elif key == "/A":
-                    action(item.get_object())
+                    action(item)
                 elif key == "/Annots":
-                    for element in item.get_object() if isinstance(item.get_object(), ArrayObject) else [item]:
-                        annotation(element.get_object())
-                elif key == "/URI" and value.get("/S") != "/URI":
-                    address(item.get_object())
-                if value.get("/Type") == "/Action" and key == "/S":
+                    for element in item if isinstance(item, pikepdf.Array) else [item]:
+                        annotation(element)
+                elif key == "/URI" and name(value.get("/S")) != "/URI":
+                    address(item)
+                if key == "/S" and name(value.get("/Type")) == "/Action":
                     action(value)
-                visit(item, depth + 1)
-            if value.get("/Type") == "/Annot":
+                if isinstance(item, pikepdf.Object) and not item.is_indirect:
+                    visit(item, depth + 1)
+            if name(value.get("/Type")) == "/Annot":
                 annotation(value)
-            for kind in (value.get("/S"), value.get("/Subtype")):
+            for kind in (name(value.get("/S")), name(value.get("/Subtype"))):
                 if kind in PDF_FORBIDDEN:
-                    out.append(Violation(f"has an object of type {kind}, which the site's PDFs never hold", str(kind)))
-        elif isinstance(value, ArrayObject):
+                    out.append(Violation(f"has an object of type {kind}, which the site's PDFs never hold", kind))
+        elif isinstance(value, pikepdf.Array):
             for item in value:
-                visit(item, depth + 1)
+                if isinstance(item, pikepdf.Object) and not item.is_indirect:
+                    visit(item, depth + 1)
 
     try:
-        reader = PdfReader(io.BytesIO(data), strict=True)
-        if reader.is_encrypted:
-            return [Violation("is an encrypted PDF", "")]
-        names = reader.trailer["/Root"].get_object().get("/Names")
-        names = names.get_object() if names is not None else DictionaryObject()
-        out.extend(Violation(f"has a name tree {name} (only /Dests)", name) for name in names if name not in PDF_NAMES)
-        visit(reader.trailer)
-        numbers = [(number, generation) for generation, found in reader.xref.items() for number in found]
-        for number, generation in [*numbers, *((number, 0) for number in reader.xref_objStm)]:
-            visit(IndirectObject(number, generation, reader))
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OSError) as error:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            if pdf.is_encrypted:
+                return [Violation("is an encrypted PDF", "")]
+            names = pdf.Root.get("/Names")
+            if isinstance(names, pikepdf.Dictionary):
+                out.extend(Violation(f"has a name tree {key} (only /Dests)", key) for key in names.keys()
+                           if key not in PDF_NAMES)
+            visit(pdf.trailer)
+            for found in pdf.objects:  # every object the file holds, whether anything refers to it or not
+                visit(found)
+            if warnings := pdf.get_warnings():  # qpdf mended it: not a file the site wrote
+                return [Violation(f"is a damaged PDF (qpdf: {warnings[0][:80]})", "")]
+    except (pikepdf.PdfError, pikepdf.PasswordError, ValueError, KeyError, TypeError, RuntimeError, RecursionError,
+            OSError) as error:
         return [Violation(f"is not a PDF the site writes ({type(error).__name__}: {str(error)[:80]})", "")]
-    unique = list(dict.fromkeys(out))
-    return unique[:5]
+    return list(dict.fromkeys(out))[:5]
 
 
 def check_file(path: str, data: bytes, site_url: str, page: Callable[[str, str], list[Violation]],
