@@ -36,13 +36,15 @@ class Timing:
         return 1000 * self.cpu / self.pages
 
 
-def build(project: Path, site: Path, *, strict: bool = True, site_url: str | None = None) -> Timing:
-    """`mkdocs build` of `project` into `site`, timed; fails loudly (a benchmark of a broken build is no figure)."""
+def build(project: Path, site: Path, *, strict: bool = True, site_url: str | None = None,
+          env: dict[str, str] | None = None) -> Timing:
+    """`mkdocs build` of `project` into `site` (with `env` added), timed; fails loudly (a benchmark of a
+    broken build is no figure)."""
     shutil.rmtree(site, ignore_errors=True)
-    env = {**ENV, **({"SITE_URL": site_url} if site_url else {})}
+    env = {**ENV, **({"SITE_URL": site_url} if site_url else {}), **(env or {})}
     before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []),
-                             "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+                             "-f", "mkdocs.yml", "-d", str(site)],
                             cwd=project, env=env, capture_output=True, text=True)
     wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode:
@@ -66,24 +68,30 @@ def best_of(builds: dict[str, Callable[[], Timing]], rounds: int = 3) -> dict[st
 PROJECT_PARTS = ("data", "translations", "docs", "overrides", "hooks", "catalogue", "schemas", "deploy", "mkdocs.yml")
 
 
-def cold_and_warm(target: Path, rounds: int = 3) -> tuple[Timing, Timing, int]:
-    """A copy of the project built with no share card kept (each one drawn), then again with every
-    card kept from that build (none drawn), `rounds` times in turns, each keeping its smallest CPU
-    time; and the number of cards."""
+def cold_and_warm(target: Path, rounds: int = 3) -> tuple[Timing, Timing, Timing, int, int]:
+    """A copy of the project built with nothing kept (every share card drawn, every PDF printed), then
+    with the cards kept but no PDF (every PDF printed), then with everything kept from the last build
+    (nothing drawn or printed), `rounds` times in turns, each keeping its smallest CPU time; and the
+    numbers of cards and PDFs."""
     for name in PROJECT_PARTS:
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.exists():
             shutil.copy2(source, target / name)
-    cold = warm = None
+    env = {"CARD_CACHE": str(target / ".cache" / "cards"), "PDF_CACHE": str(target / ".cache" / "pdf")}
+    cold = printed = warm = None
     for _ in range(rounds):
         shutil.rmtree(target / ".cache", ignore_errors=True)
-        timing = build(target, target / "site")
+        timing = build(target, target / "site", env=env)
         cold = timing if cold is None or timing.cpu < cold.cpu else cold
-        timing = build(target, target / "site")
+        shutil.rmtree(target / ".cache" / "pdf", ignore_errors=True)
+        timing = build(target, target / "site", env=env)
+        printed = timing if printed is None or timing.cpu < printed.cpu else printed
+        timing = build(target, target / "site", env=env)
         warm = timing if warm is None or timing.cpu < warm.cpu else warm
-    return cold, warm, sum(1 for _ in (target / "site").rglob("card.png"))
+    site = target / "site"
+    return cold, printed, warm, sum(1 for _ in site.rglob("card.png")), sum(1 for _ in site.rglob("*.pdf"))
 
 
 def _generated(docs: Path, folder_per_language: bool) -> None:

@@ -49,16 +49,19 @@ class Report:
         overhead = ours.cpu / no_hooks.cpu - 1
         self.budget("our hooks add to the build time of the same pages", f"{100 * overhead:+.0f}%", "≤ 15%", overhead <= 0.15)
 
-    def cards(self, cold: Timing, warm: Timing, count: int, load: str) -> None:
-        rows = [["every card drawn (no cache)", cold.pages, f"{cold.cpu:.1f} s", f"{cold.wall:.1f} s"],
-                ["every card kept from the last build", warm.pages, f"{warm.cpu:.1f} s", f"{warm.wall:.1f} s"]]
-        cost = cold.cpu - warm.cpu
-        self.table("Share cards, cold and warm", ["build", "pages", "CPU time", "wall time"], rows,
-                   f"{count} cards (one per page, `<page>/card.png`): drawing them all costs {cost:.1f} s of CPU "
-                   f"({1000 * cost / max(count, 1):.0f} ms a card, merging Noto Sans into the Arabic and Ethiopic "
-                   "fonts included) on a cold build; a rebuild with nothing changed draws none and only copies them "
-                   f"from `.cache/cards/`. Load average before these builds: {load}. The scaled catalogues below are "
-                   "built in fresh copies, so they draw their cards too.")
+    def cards(self, cold: Timing, printed: Timing, warm: Timing, count: int, pdfs: int, load: str) -> None:
+        rows = [["nothing kept: every card drawn, every PDF printed", cold.pages, f"{cold.cpu:.1f} s", f"{cold.wall:.1f} s"],
+                ["the cards kept, every PDF printed", printed.pages, f"{printed.cpu:.1f} s", f"{printed.wall:.1f} s"],
+                ["everything kept from the last build", warm.pages, f"{warm.cpu:.1f} s", f"{warm.wall:.1f} s"]]
+        cards, printing = cold.cpu - printed.cpu, printed.cpu - warm.cpu
+        self.table("Share cards and PDFs, cold and warm", ["build", "pages", "CPU time", "wall time"], rows,
+                   f"{count} cards (one per page, `<page>/card.png`): drawing them all costs {cards:.1f} s of CPU "
+                   f"({1000 * cards / max(count, 1):.0f} ms a card, merging Noto Sans into the Arabic and Ethiopic "
+                   f"fonts included); {pdfs} PDFs (the full text in each language): printing them all costs "
+                   f"{printing:.1f} s of CPU ({1000 * printing / max(pdfs, 1):.0f} ms a PDF, WeasyPrint's loading "
+                   "included). A rebuild with nothing changed draws and prints none and only copies them from "
+                   f"`.cache/cards/` and `.cache/pdf/`. Load average before these builds: {load}. The scaled catalogues "
+                   "below are built in fresh copies, so they draw their cards and print their PDFs too.")
 
     def output_check(self, ours: Timing, unverified: Timing, verifier: float, load: tuple[float, ...]) -> None:
         """What the output allowlist (catalogue/validate/output.py, files.py) costs the build."""
