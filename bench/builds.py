@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from catalogue import load
+from catalogue.render import material
 from catalogue.render.pages import pages, static_files
 from tests.helpers import languages
 
@@ -122,6 +123,11 @@ def without_hooks(target: Path, *, material_search: bool) -> Path:
     with `material_search`, Material's own search plugin indexes them, as it does by default."""
     shutil.copytree(ROOT / "overrides", target / "overrides")
     _generated(target / "docs", folder_per_language=True)
+    # Material's strings for the languages it does not ship, which the hooks serve from memory
+    catalogue, _ = load(ROOT, languages())
+    for language in catalogue.languages:
+        if strings := catalogue.material.get(language.code):
+            _write(target / "overrides" / material.partial_name(language), material.partial(language, strings))
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     head, rest = config.split("\nhooks:\n", 1)
     config = head + "\n" + rest.split("\n\n", 1)[1]
