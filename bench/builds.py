@@ -138,7 +138,6 @@ def without_hooks(target: Path, *, material_search: bool) -> Path:
     return target
 
 
-PROJECT_PARTS = ("data", "translations", "docs", "overrides", "hooks", "catalogue", "schemas", "deploy", "mkdocs.yml")
 # Appended to the copy's hooks: pages and files are written as they are, unverified.
 _OUTPUT_CHECK_OFF = ("\n\ndef _verified(output, dest, config, source):\n    return output\n"
                      "\n\ndef _verify_site(config):\n    return None\n")

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import yaml
 
+from bench.builds import PROJECT_PARTS as PARTS  # the same copy as the other builds
+
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("data", "translations", "docs", "overrides", "hooks", "catalogue", "schemas", "mkdocs.yml")
 # Locales Material already speaks, added to double the languages (each reads the French strings).
 EXTRA_LOCALES = ("de", "it", "nl", "pl", "sv", "tr", "ro")
 _PARAGRAPH = re.compile(r"^(pp|op)(\d+)(-.*)?$")

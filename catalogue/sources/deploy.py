@@ -15,5 +15,7 @@ def headers(root: Path) -> bytes:
 
 
 def policies(root: Path) -> dict[str, str]:
-    """The hosting files that carry the Content-Security-Policy, path → text."""
-    return {path: (Path(root) / path).read_text(encoding="utf-8") for path in (HEADERS, NGINX)}
+    """The hosting files that carry the Content-Security-Policy, path → text (those the project has: a
+    copy without deploy/ still builds)."""
+    return {path: (Path(root) / path).read_text(encoding="utf-8", errors="replace") for path in (HEADERS, NGINX)
+            if (Path(root) / path).is_file()}
