@@ -46,6 +46,12 @@ def imports(tree: ast.AST) -> list[tuple[int, str]]:
     return found
 
 
+def _in_memory(call: ast.Call) -> bool:
+    """`something.open(io.BytesIO(data))`: a document opened from bytes in memory, not a file."""
+    first = call.args[0] if call.args else None
+    return isinstance(first, ast.Call) and getattr(first.func, "attr", getattr(first.func, "id", "")) in ("BytesIO", "StringIO")
+
+
 def file_access(tree: ast.AST) -> list[tuple[int, str]]:
     """Every call that reads or writes a file ('read'/'write', by its name), and every use of subprocess."""
     found = []
@@ -54,6 +60,8 @@ def file_access(tree: ast.AST) -> list[tuple[int, str]]:
             name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
             mode = next((arg.value for arg in node.args[:2] if isinstance(arg, ast.Constant)
                          and isinstance(arg.value, str) and set(arg.value) <= set("rwabxt+")), "r")
+            if name == "open" and _in_memory(node):
+                continue
             if name in WRITES or (name == "open" and set(mode) & set("wax+")):
                 found.append((node.lineno, "write"))
             elif name in READS:
@@ -111,3 +119,4 @@ def test_the_checks_catch_what_they_guard():
     assert file_access(tree) == [(3, "read")]
     assert file_access(ast.parse("open(p, 'w')\nopen(p)\nimport subprocess")) == [(1, "write"), (2, "read"),
                                                                                     (3, "subprocess")]
+    assert file_access(ast.parse("pikepdf.open(io.BytesIO(data))\npikepdf.open(name)")) == [(2, "read")]
