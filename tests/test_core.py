@@ -219,3 +219,26 @@ def test_the_markdown_shortcut_gives_what_markdown_gives_for_every_catalogue_str
 ])
 def test_the_later_stylesheet_leaves_out_only_inline_rules_whose_move_cannot_change_the_cascade(sheet, inline, rest):
     assert styles.rest([sheet], used={"a", "b", "c"}, colours=set(), inline=inline) == rest
+
+
+def test_a_frameworks_provisions_are_grouped_under_one_heading_per_domain_whatever_their_order():
+    """The Model National Response's capabilities, listed with their domains interleaved, still give one
+    heading (one id) per domain, the domains in the order they first come, each domain's own order kept."""
+    from dataclasses import replace
+
+    from catalogue.render.frameworks import FrameworkRenderer
+
+    catalogue, _ = load(ROOT, languages())
+    mnr = next(instrument for instrument in catalogue.instruments if instrument.id == "mnr")
+    by_domain = [p for p in mnr.provisions if p.domain is not None]
+    assert len({p.domain for p in by_domain}) > 2
+    interleaved = by_domain[1::2] + by_domain[0::2]
+    blocks = FrameworkRenderer(catalogue, "en").provisions(replace(mnr, provisions=tuple(interleaved)), interleaved,
+                                                           "frameworks/mnr/", "")
+    domains = [block.rsplit("{#domain-", 1)[1].rstrip("}") for block in blocks if "{#domain-" in block]
+    assert len(domains) == len(set(domains)) == len({p.domain for p in by_domain})
+    headed = [p.id for block in blocks for p in interleaved if block.endswith(f"{{#{p.id}}}")]
+    first = {}
+    for index, p in enumerate(interleaved):
+        first.setdefault(p.domain, index)
+    assert headed == [p.id for p in sorted(interleaved, key=lambda p: first[p.domain])]

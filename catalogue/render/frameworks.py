@@ -82,7 +82,12 @@ class FrameworkRenderer(Links):
         return Page(f"frameworks/{instrument.id}.md", url, markup.join(blocks))
 
     def provisions(self, instrument: Instrument, provisions: list[Provision], url: str, section: str) -> list[str]:
-        """Each provision's heading (grouped by domain for the MNR), official link and the clauses linked to it."""
+        """Each provision's heading (grouped by domain for the MNR: a domain's provisions together, under one
+        heading, the domains in the order they first come), official link and the clauses linked to it."""
+        first = {}
+        for index, provision in enumerate(provisions):
+            first.setdefault(provision.domain, index)
+        provisions = sorted(provisions, key=lambda provision: first[provision.domain])  # stable: the order within a domain stays
         blocks, domain = [], None
         for provision in provisions:
             if provision.domain is not None and provision.domain != domain:
