@@ -52,13 +52,17 @@ def project(target: Path, factor: int, locales: list[str]) -> Path:
 
 
 def _lift_file_limit(root: Path, factor: int) -> None:
-    """The catalogue refuses files over 1 MB (a guard against hostile pull requests); a catalogue
-    `factor` times larger has files that much larger."""
+    """The catalogue refuses files over 1 MB and lists longer than its schemas allow (guards against
+    hostile pull requests); a catalogue `factor` times larger has files and lists that much larger."""
     module = root / "catalogue" / "sources" / "yamlfile.py"
     text, count = re.subn(r"^MAX_BYTES = (.*)$", rf"MAX_BYTES = {factor} * (\1)", module.read_text(encoding="utf-8"),
                           flags=re.MULTILINE)
     assert count == 1, "catalogue/sources/yamlfile.py no longer defines MAX_BYTES"
     module.write_text(text, encoding="utf-8")
+    # and lists as long as the input schemas allow (a framework's provisions, the published ids), times `factor`
+    for schema in (root / "schemas" / "input").glob("*.schema.json"):
+        schema.write_text(re.sub(r'"(maxItems|maxProperties)": (\d+)', lambda m: f'"{m.group(1)}": {int(m.group(2)) * factor}',
+                                 schema.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def _languages(root: Path, locales: list[str]) -> None:
