@@ -232,19 +232,20 @@ def check_page(html: str, path: str, site_url: str = "/", domains: tuple[str, ..
             continue  # else the document itself, the doctype
         attrs = node.attributes
         items = tuple(attrs.items())
-        found, addresses = _start_tag(allow, tag, items)
+        fixed, addresses = _start_tag(allow, tag, items)
+        found = fixed
         if tag in _HEAD:  # what else is wrong depends on where the page is: once per folder
             key = (allow, where, tag, items)
             found = _SEEN.get(key)
             if found is None:
-                found = [*_start_tag(allow, tag, items)[0], *_addresses(addresses, tag, where)]
+                found = [*fixed, *_addresses(addresses, tag, where)]
                 if tag == "meta" and tag in allow.elements:
                     _check_meta(allow, attrs, where, found)
                 elif tag == "link" and tag in allow.elements:
                     _check_link(allow, attrs, where, found)
                 found = _SEEN[key] = tuple(found)
         elif addresses:
-            found = (*found, *_addresses(addresses, tag, where))
+            found = (*fixed, *_addresses(addresses, tag, where))
         if found:
             out += found
         if "id" in attrs:
