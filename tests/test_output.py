@@ -66,6 +66,9 @@ BROKEN = {
     "plain_http_link": ("", '<a href="http://www.ohchr.org/">x</a>', "uses the scheme http:"),
     "scheme_relative_link": ("", '<a href="//evil.example.com/">x</a>', "is a scheme-relative address"),
     "link_out_of_the_root": ("", '<a href="../../../../etc/passwd">x</a>', "leads out of the site's root"),
+    # a browser reads %2e%2e as .. (WHATWG URL): climbing by encoded dots is climbing
+    "link_out_by_encoded_dots": ("", '<a href="%2e%2e/%2E%2e/.%2e/%2e./etc/">x</a>', "leads out of the site's root"),
+    "link_out_by_encoded_dots_on_the_site": ("", '<a href="https://example.org/%2e%2e/x/">x</a>', "leads out of the site's root"),
     "image_from_another_site": ("", '<img src="https://www.ohchr.org/x.png" alt="">', "only files of this site may be loaded"),
     "unknown_meta": ('<meta name="keywords" content="x">', "", "<meta keywords> is not a meta tag the site writes"),
     "refresh_to_another_site": ('<meta http-equiv="refresh" content="0;url=https://evil.example.com/">', "",

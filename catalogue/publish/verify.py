@@ -3,6 +3,7 @@ the build has written everything: after Pagefind and the offline copies."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from catalogue.publish import scripts
@@ -19,8 +20,15 @@ def check_site(site: Path, site_url: str, domains: tuple[str, ...], theme: Path,
     def page(html: str, path: str) -> list[Violation]:
         return check_page(html, path, site_url, domains, allow)
 
+    regular, strange = _walk(site)
+    root = str(site)
+
+    def read(path: str) -> bytes:
+        with open(os.path.join(root, path), "rb") as file:
+            return file.read()
+
     def site_file(path: str) -> bytes | None:
-        return (site / path).read_bytes() if (site / path).is_file() and not (site / path).is_symlink() else None
+        return read(path) if path in regular else None
 
     def source(kind: str, path: str) -> bytes | None:
         file = (theme if kind == "theme" else docs) / path
@@ -28,11 +36,31 @@ def check_site(site: Path, site_url: str, domains: tuple[str, ...], theme: Path,
             return None
         return scripts.minified(file.read_bytes()) if kind == "own" and path.endswith(".js") else file.read_bytes()
 
-    out: list[Found] = []
-    for file in sorted(site.rglob("*")):
-        path = file.relative_to(site).as_posix()
-        if file.is_symlink():
-            out.append(Found(path, Violation("is a symbolic link")))
-        elif file.is_file() and not (path in checked and kind_of(path, allow) == "page") and kind_of(path, allow) != "pagefind":
-            out += check_file(path, file.read_bytes(), site_url, page, site_file, source, allow, domains)
-    return out
+    out: list[Found] = [Found(path, Violation(what)) for path, what in strange]
+    for path in sorted(regular):
+        kind = kind_of(path, allow)
+        if not (kind == "page" and path in checked) and kind != "pagefind":
+            out += check_file(path, read(path), site_url, page, site_file, source, allow, domains)
+    return sorted(out, key=lambda found: found.path)
+
+
+def _walk(site: Path) -> tuple[set[str], list[tuple[str, str]]]:
+    """The plain files under `site` (by path from it), and what else is there: symbolic links (not followed)
+    and anything that is neither a file nor a folder."""
+    regular: set[str] = set()
+    strange: list[tuple[str, str]] = []
+    folders = [("", str(site))]
+    while folders:
+        prefix, folder = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                path = prefix + entry.name
+                if entry.is_symlink():
+                    strange.append((path, "is a symbolic link"))
+                elif entry.is_dir(follow_symlinks=False):
+                    folders.append((path + "/", entry.path))
+                elif entry.is_file(follow_symlinks=False):
+                    regular.add(path)
+                else:
+                    strange.append((path, "is not a plain file or folder"))
+    return regular, strange

@@ -16,6 +16,7 @@ import json
 import posixpath
 import re
 import zipfile
+from itertools import compress, count
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,6 +36,11 @@ PDF_FORBIDDEN = frozenset({"/JavaScript", "/JS", "/Launch", "/OpenAction", "/AA"
                            "/ResetForm", "/Movie", "/Sound", "/Rendition", "/3D"})
 PDF_ACTIONS = frozenset({"/URI", "/GoTo"})  # links to an address, and to a place in the document
 PDF_NAMES = frozenset({"/Dests"})  # the only name tree: the document's own destinations
+# The names `check_pdf` acts on, as they stand in an object written out by qpdf (which spells every name
+# plainly: `/J#61vaScript` is written `/JavaScript`): an object without any of them holds nothing to refuse.
+_PDF_WATCHED = re.compile(rb"/(?:" + b"|".join(re.escape(name[1:].encode()) for name in sorted(
+    PDF_FORBIDDEN | PDF_ACTIONS | {"/A", "/Annots", "/Annot", "/Action"}, key=len, reverse=True))
+    + rb")(?![^\s()<>\[\]{}/%])")
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _NEWLINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -146,14 +152,23 @@ def check_sitemap(data: bytes, site_url: str) -> list[Violation]:
     if root.tag != f"{_SITEMAP}urlset":
         return [Violation(f"is not a sitemap (its root is {root.tag})")]
     where, shape, out = Where("sitemap.xml", site_url), Url(external=False), []
+    plain = _on_site(site_url)
     for element in root.iter():
         if element.tag not in (f"{_SITEMAP}urlset", f"{_SITEMAP}url", f"{_SITEMAP}loc", f"{_XHTML}link"):
             out.append(Violation(f"has an element {element.tag} that a sitemap does not", element.tag))
             continue
         url = (element.text or "").strip() if element.tag == f"{_SITEMAP}loc" else element.get("href")
-        if url is not None and (problem := shape.problem(url, where)):
+        if url is not None and not plain.fullmatch(url) and (problem := shape.problem(url, where)):
             out.append(Violation(f"lists {json.dumps(url[:80])}, which {problem}", url))
     return out[:5]
+
+
+@lru_cache(maxsize=16)
+def _on_site(site_url: str) -> re.Pattern:
+    """A page of the site at `site_url` by a plain path (names of letters, digits, `_`, `-` and `.`, none of
+    them starting with a dot, so none is `.` or `..`): an address that stays on the site, told by one match."""
+    prefix = re.escape(site_url) if site_url.startswith(("http://", "https://")) and site_url.endswith("/") else "(?!)"
+    return re.compile(prefix + r"(?:[A-Za-z0-9_-][A-Za-z0-9_.-]*/)*(?:[A-Za-z0-9_-][A-Za-z0-9_.-]*)?")
 
 
 # What render/akn.py writes: element → its attributes. `*` names any text; the values of the rest
@@ -247,9 +262,9 @@ def check_zip(data: bytes, site_file: Callable[[str], bytes | None], page: Calla
             body = archive.read(info)
             kind = kind_of(name, allow)
             if kind == "page":
-                text, original = body.decode("utf-8", "replace"), site_file(name)
-                if original is None or not same_but_links(text, original.decode("utf-8", "replace"), name, site_url):
-                    out += [Found("", violation, name) for violation in page(text, name)]
+                original = site_file(name)
+                if original is None or not same_but_links(body, original, name, site_url):
+                    out += [Found("", violation, name) for violation in page(body.decode("utf-8", "replace"), name)]
             elif kind is None or site_file(name) != body:
                 out.append(Found("", Violation("is not the site's own copy of that file", name), name))
     return out
@@ -257,37 +272,60 @@ def check_zip(data: bytes, site_file: Callable[[str], bytes | None], page: Calla
 
 # What stands before an address the site writes (a double-quoted `href` or `src`, a refresh's URL), and the
 # characters an address spelt otherwise may hold: none that could end a value or begin markup anywhere.
-_BEFORE_LINK = re.compile(r"\s(?:href|src)=$")
-_REFRESH = "0; url="
-_INERT = re.compile(r"[A-Za-z0-9._~:/?#@!$()*+,;=%-]*")
+_BEFORE_LINK = re.compile(rb"\s(?:href|src)=$")
+_REFRESH = b"0; url="
+_INERT = re.compile(rb"[A-Za-z0-9._~:/?#@!$()*+,;=%-]*")
 _ELSEWHERE = re.compile(r"[a-z][a-z0-9+.-]*:|/", re.IGNORECASE)  # a scheme, or a path from a root
 
 
-def same_but_links(member: str, page: str, path: str, site_url: str) -> bool:
+def same_but_links(member: bytes | str, page: bytes | str, path: str, site_url: str) -> bool:
     """Whether `member` is `page` (the site's, at `path` from the site root) with only some addresses spelt
     otherwise: each one between the double quotes of an `href=`, a `src=` or a refresh's `url=`, plain
     characters only (no quote, `<`, `>`, `&` or space, so it cannot change what is markup wherever it
     stands), leading where the site's did (`../op1-iv/` and `../op1-iv/index.html`, or the same page on
-    the site at `site_url`). Then `member` holds what `page` holds, in the same places."""
-    ours, theirs = member.split('"'), page.split('"')
+    the site at `site_url`). Then `member` holds what `page` holds, in the same places. Compared as bytes."""
+    member = member.encode("utf-8", "surrogatepass") if isinstance(member, str) else member
+    page = page.encode("utf-8", "surrogatepass") if isinstance(page, str) else page
+    start = _alike(member, page)  # the two share their beginning (the head, with its styles): split after it
+    ours, theirs = member[start:].split(b'"'), page[start:].split(b'"')
     if len(ours) != len(theirs):
         return False
     folder = posixpath.dirname(path)
-    for index, (mine, site) in enumerate(zip(ours, theirs)):
-        if mine == site:
-            continue
+    for index in compress(count(), map(bytes.__ne__, ours, theirs)):  # the segments that differ, found in C
+        mine, site = ours[index], theirs[index]
         if index == 0:
             return False
-        if ours[index - 1].endswith("content=") and mine.startswith(_REFRESH) and site.startswith(_REFRESH):
+        if ours[index - 1].endswith(b"content=") and mine.startswith(_REFRESH) and site.startswith(_REFRESH):
             mine, site = mine[len(_REFRESH):], site[len(_REFRESH):]
         elif not _BEFORE_LINK.search(ours[index - 1][-8:]):
             return False
-        if not _INERT.fullmatch(mine):
+        if not _INERT.fullmatch(mine) or not _INERT.fullmatch(site):
             return False
-        target = _target(mine, folder, site_url)
-        if target is None or target != _target(site, folder, site_url):
+        if _to_index(mine, site):
+            continue
+        target = _target(mine.decode("ascii"), folder, site_url)
+        if target is None or target != _target(site.decode("ascii"), folder, site_url):
             return False
     return True
+
+
+def _alike(member: bytes, page: bytes, block: int = 4096) -> int:
+    """Where to start comparing `member` and `page` segment by segment: just after the last but one '"' of
+    the beginning they share (so the first segment after it is the same in both, and every later one stands
+    where it stands in the whole), or 0."""
+    shared = 0
+    while shared < len(page) and member[shared:shared + block] == page[shared:shared + block]:
+        shared += block
+    last = page.rfind(b'"', 0, shared)
+    before = page.rfind(b'"', 0, last) if last > 0 else -1
+    return before + 1 if before >= 0 else 0
+
+
+def _to_index(mine: bytes, site: bytes) -> bool:
+    """Whether `mine` is `site`, a folder ('../op1-iv/', '' or with a '#fragment'), with 'index.html' added
+    to the folder: the same place (the most common spelling in an offline copy, told without resolving)."""
+    address, hash_, fragment = site.partition(b"#")
+    return (not address or address.endswith(b"/")) and mine == address + b"index.html" + hash_ + fragment
 
 
 @lru_cache(maxsize=100_000)
@@ -373,8 +411,19 @@ def check_pdf(data: bytes, site_url: str, domains: tuple[str, ...] = (), path: s
             kind = value.get("/Subtype") if isinstance(value, pikepdf.Dictionary) else type(value).__name__
             out.append(Violation(f"has an annotation of type {kind} (only links)", str(kind)))
 
-    def visit(value, depth: int = 0) -> None:
-        """An object and the objects written inside it (each object written on its own is visited in turn)."""
+    def watched(value) -> bool:
+        """Whether the object, with the objects written inside it, names anything `visit` acts on (most objects
+        of a PDF, its fonts and its tagged structure, do not: they are read in C, not walked in Python)."""
+        written = (value.stream_dict if isinstance(value, pikepdf.Stream) else value).unparse(resolved=True)
+        return _PDF_WATCHED.search(written) is not None
+
+    def inside(item) -> bool:
+        """Whether `item`, found inside an object, is written there (not a reference) and is worth a visit."""
+        return isinstance(item, (pikepdf.Dictionary, pikepdf.Array)) and not item.is_indirect and watched(item)
+
+    def visit(value, depth: int = 0, acted: bool = False) -> None:
+        """An object and the objects written inside it (each object written on its own is visited in turn);
+        `acted`: it is the action of the object it is in, already checked as one."""
         if depth > 100:
             out.append(Violation("nests objects more than 100 deep", ""))
         elif isinstance(value, (pikepdf.Dictionary, pikepdf.Stream)):
@@ -389,10 +438,10 @@ def check_pdf(data: bytes, site_url: str, domains: tuple[str, ...] = (), path: s
                         annotation(element)
                 elif key == "/URI" and name(value.get("/S")) != "/URI":
                     address(item)
-                if key == "/S" and name(value.get("/Type")) == "/Action":
+                if key == "/S" and not acted and name(value.get("/Type")) == "/Action":
                     action(value)
-                if isinstance(item, pikepdf.Object) and not item.is_indirect:
-                    visit(item, depth + 1)
+                if inside(item):
+                    visit(item, depth + 1, key == "/A")
             if name(value.get("/Type")) == "/Annot":
                 annotation(value)
             for kind in (name(value.get("/S")), name(value.get("/Subtype"))):
@@ -400,7 +449,7 @@ def check_pdf(data: bytes, site_url: str, domains: tuple[str, ...] = (), path: s
                     out.append(Violation(f"has an object of type {kind}, which the site's PDFs never hold", kind))
         elif isinstance(value, pikepdf.Array):
             for item in value:
-                if isinstance(item, pikepdf.Object) and not item.is_indirect:
+                if inside(item):
                     visit(item, depth + 1)
 
     try:
@@ -413,7 +462,8 @@ def check_pdf(data: bytes, site_url: str, domains: tuple[str, ...] = (), path: s
                            if key not in PDF_NAMES)
             visit(pdf.trailer)
             for found in pdf.objects:  # every object the file holds, whether anything refers to it or not
-                visit(found)
+                if isinstance(found, (pikepdf.Dictionary, pikepdf.Stream, pikepdf.Array)) and watched(found):
+                    visit(found)
             if warnings := pdf.get_warnings():  # qpdf mended it: not a file the site wrote
                 return [Violation(f"is a damaged PDF (qpdf: {warnings[0][:80]})", "")]
     except (pikepdf.PdfError, pikepdf.PasswordError, ValueError, KeyError, TypeError, RuntimeError, RecursionError,

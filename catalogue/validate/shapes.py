@@ -93,16 +93,25 @@ class Pattern(Shape):
 _PLAIN_RELATIVE = re.compile(r"((?:\.\./)*)((?:[A-Za-z0-9_~%+-][A-Za-z0-9_.~%+-]*/?)*)(#[A-Za-z0-9_.:~%+-]*)?")
 
 
+_ENCODED_DOT = re.compile("%2e", re.IGNORECASE)
+
+
+def _dots(url: str) -> str:
+    """`url` with each `%2e` written as the dot it is: a browser takes `%2e%2e/` for `../` (and `%2e` for `.`)."""
+    return _ENCODED_DOT.sub(".", url) if "%" in url else url
+
+
 def plain_inside(url: str, depth: int) -> bool:
     """Whether `url` is a plain relative address ('../op1-iv/', 'cite.ris', '#x') that climbs at most
     `depth` folders: from a page that deep it stays inside the site (`target` gives its path)."""
-    plain = _PLAIN_RELATIVE.fullmatch(url)
+    plain = _PLAIN_RELATIVE.fullmatch(_dots(url))
     return bool(plain) and ".." not in plain.group(2).split("/") and plain.group(1).count("/") <= depth
 
 
 def target(url: str, where: Where) -> tuple[str | None, str | None]:
     """Where `url` on this page leads inside the site (a path from its root, '' for the root),
     or why it does not stay inside the site; (None, None) for another site's address."""
+    url = _dots(url)
     plain = _PLAIN_RELATIVE.fullmatch(url)  # most addresses: '../op1-iv/', 'cite.ris', '../../assets/site.css#x'
     if plain and ".." not in plain.group(2).split("/") and plain.group(1).count("/") <= where.depth:
         path = posixpath.normpath(f"{where.folder}/{plain.group(1)}{plain.group(2)}" if where.folder
