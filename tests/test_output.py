@@ -8,6 +8,8 @@ import dataclasses
 import gzip
 import io
 import os
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -20,7 +22,7 @@ from catalogue.publish.verify import check_site
 from catalogue.validate import files
 from catalogue.render.styles import csp_hash
 from catalogue.validate.allowlist import SITE, with_first_screen
-from catalogue.validate.output import Violation, check_page, locate, problems
+from catalogue.validate.output import Violation, check_page, forget, locate, problems
 from catalogue.validate.shapes import Url
 from tests.browser import serve, watch
 from tests.sitebuild import build
@@ -101,6 +103,31 @@ BROKEN = {
 def test_each_allowlist_rule_refuses_a_page_that_breaks_it_and_says_what(head, body, expected):
     found = violations(doc(head, body))
     assert len(found) == 1 and expected in found[0], found
+
+
+def test_a_tag_means_what_it_means_on_its_own_page_whichever_page_was_checked_first():
+    """Tags are worked out once per depth, or per folder where the folder matters: the same script
+    address is the site's own file from one folder and not from another as deep, in either order."""
+    page = doc(body='<script src="exit.js" defer></script>')
+    for order in (("assets/index.html", "fr/index.html"), ("fr/index.html", "assets/index.html")):
+        forget()
+        found = {path: [str(v) for v in check_page(page, path, SITE_URL, DOMAINS)] for path in order}
+        assert found["assets/index.html"] == [], found
+        assert any("not one of the site's own files" in v for v in found["fr/index.html"]), found
+
+
+@pytest.mark.parametrize("markup", [
+    '<a href="{name}!">x</a>', '<img src="{name}!" alt="">', '<link rel="canonical" href="{name}!">',
+    '<meta property="og:url" content="{name}!">', '<meta http-equiv="refresh" content="0; url={name}!">',
+    '<script src="{name}!"></script>', '<a href="../{name}/{name}#{name}!">x</a>'])
+def test_checking_an_address_takes_time_in_proportion_to_its_length(markup):
+    """A long folder name followed by a character no name holds once took time exponential in its length:
+    one such link would have kept the build running for ever. It is checked in a moment (the limit
+    only tells a check that ends from one that does not)."""
+    code = ("import sys; from catalogue.validate.output import check_page; "
+            f"check_page(sys.stdin.read(), {PATH!r}, {SITE_URL!r}, {DOMAINS!r})")
+    page = doc(body=markup.format(name="a" * 5000))
+    subprocess.run([sys.executable, "-c", code], input=page, text=True, cwd=ROOT, check=True, timeout=120)
 
 
 def test_adding_a_meta_tag_to_the_allowlist_is_one_entry():

@@ -154,12 +154,13 @@ def _check_names(allow: Allowlist, tag: str, attrs: dict, out: list[Violation]) 
 
 
 @lru_cache(maxsize=200_000)
-def _start_tag(allow: Allowlist, tag: str, items: tuple[tuple[str, str | None], ...]) -> tuple[tuple[Violation, ...], tuple]:
-    """What is wrong with a start tag wherever it is, and the addresses in it left to check on its page.
+def _start_tag(allow: Allowlist, tag: str, items: tuple[tuple[str, str | None], ...]) -> tuple[tuple[Violation, ...], tuple, bool]:
+    """What is wrong with a start tag wherever it is, the addresses in it left to check on its page, and
+    whether what they mean depends on the page's folder (or only on how deep it is).
 
     Pages repeat most of their tags, and each other's: this part is worked out once per build."""
     if tag not in allow.elements:
-        return (Violation(f"the element <{tag}> is not one the site writes", f"<{tag}"),), ()
+        return (Violation(f"the element <{tag}> is not one the site writes", f"<{tag}"),), (), False
     out: list[Violation] = []
     attrs = dict(items)
     if not _names_allowed(allow, tag, tuple(attrs)):
@@ -173,55 +174,64 @@ def _start_tag(allow: Allowlist, tag: str, items: tuple[tuple[str, str | None], 
             addresses.append((shape, name, value or ""))
         elif problem := shape.problem(value or "", None):
             out.append(Violation(f"{_shown(tag, name, value)} {problem}", _probes(name, value)))
-    return tuple(out), tuple(addresses)
+    # A Url's (and a refresh's) problem depends on how deep the page is, never on its folders' names
+    # (shapes.target); a File's path, and a <link>'s, is resolved against the folder itself.
+    by_folder = tag == "link" or any(shape.__class__ is not Url for shape, _, _ in addresses)
+    return tuple(out), tuple(addresses), by_folder
 
 
 _TEXT = frozenset({"script", "style"})  # checked with the text they hold
-_HEAD = frozenset({"meta", "link"})  # checked by what their attributes mean together
 
 
-def _addresses(addresses: tuple, tag: str, where: Where) -> list[Violation]:
-    return [Violation(f"{_shown(tag, name, value)} {problem}", _probes(name, value))
-            for shape, name, value in addresses
-            if not (shape.__class__ is Url and _inside(value, where.depth)) and (problem := _address(shape, value, where))]
-
-
-@lru_cache(maxsize=100_000)
-def _inside(value: str, depth: int) -> bool:
-    """A plain relative address that climbs no higher than the site's root from a page this deep: fine as a
-    link wherever such a page is (most of a page's links; worked out once for all pages of a depth)."""
-    return plain_inside(value, depth)
-
-
-@lru_cache(maxsize=100_000)
-def _address(shape, value: str, where: Where) -> str | None:
-    return shape.problem(value, where)
+def _found(allow: Allowlist, tag: str, attrs: dict, items: tuple, where: Where) -> tuple[tuple[Violation, ...], bool]:
+    """Everything wrong with a start tag on a page at `where`, and whether that holds in every folder as deep."""
+    fixed, addresses, by_folder = _start_tag(allow, tag, items)
+    found = [*fixed, *(Violation(f"{_shown(tag, name, value)} {problem}", _probes(name, value))
+                       for shape, name, value in addresses
+                       if not (shape.__class__ is Url and plain_inside(value, where.depth))
+                       and (problem := shape.problem(value, where)))]
+    if tag == "meta" and tag in allow.elements:
+        _check_meta(allow, attrs, where, found)
+    elif tag == "link" and tag in allow.elements:
+        _check_link(allow, attrs, where, found)
+    return tuple(found), by_folder
 
 
 @lru_cache(maxsize=4096)
-def _where(path: str, site_url: str, domains: tuple[str, ...]) -> Where:
-    """One Where per folder (the same object each time, so caches keyed on it hash fast)."""
-    return Where(path, site_url, domains)
+def _where(path: str, site_url: str, domains: tuple[str, ...]) -> tuple[Where, Where]:
+    """The page's Where, one per folder (the same object each time, so caches keyed on it hash fast), and
+    one that stands for every folder as deep (what a Url means depends on the depth alone)."""
+    where = Where(path, site_url, domains)
+    plain = all(part not in ("", ".", "..") for part in where.folder.split("/")) if where.folder else True
+    return where, (_deep(where.depth, site_url, domains) if plain else where)
 
 
-# (allowlist, where, start tag) → what is wrong with it there. Pages repeat their tags, and a page in an
-# offline zip is its site page with other links: each is worked out once per build (bounded for `mkdocs serve`).
+@lru_cache(maxsize=256)
+def _deep(depth: int, site_url: str, domains: tuple[str, ...]) -> Where:
+    return Where("d/" * depth + "index.html", site_url, domains)
+
+
+# (allowlist, where) → {(tag, attributes) → what is wrong with that start tag there}. Pages repeat their tags,
+# and each other's: a tag is worked out once per depth (once per folder when its meaning depends on the
+# folder), once per build (bounded for `mkdocs serve`).
 _SEEN: dict = {}
 
 
 def forget() -> None:
     """Drop what earlier pages taught the caches (a benchmark starts each round cold)."""
     _SEEN.clear()
-    for cached in (_where, _address, _start_tag, _inside):
+    for cached in (_where, _deep, _start_tag):
         cached.cache_clear()
 
 
 def check_page(html: str, path: str, site_url: str = "/", domains: tuple[str, ...] = (),
                allow: Allowlist = SITE) -> list[Violation]:
     """Everything in the page `html` (to be written at `path`, from the site root) that `allow` does not allow."""
-    where = _where(posixpath.join(posixpath.dirname(path), "index.html"), site_url, domains)  # what URLs depend on
-    if len(_SEEN) > 500_000:
+    where, deep = _where(posixpath.join(posixpath.dirname(path), "index.html"), site_url, domains)  # what URLs depend on
+    if len(_SEEN) > 20_000 or sum(map(len, _SEEN.values())) > 500_000:
         _SEEN.clear()
+    at_depth = _SEEN.setdefault((allow, deep), {})
+    at_folder = _SEEN.setdefault((allow, where), {}) if where is not deep else at_depth
     out: list[Violation] = []
     ids: set[str] = set()
     for node in LexborHTMLParser(html).root.traverse(include_text=False):
@@ -231,21 +241,13 @@ def check_page(html: str, path: str, site_url: str = "/", domains: tuple[str, ..
                 out.append(Violation("an HTML comment (the site writes none)", (node.html or "")[4:64]))
             continue  # else the document itself, the doctype
         attrs = node.attributes
-        items = tuple(attrs.items())
-        fixed, addresses = _start_tag(allow, tag, items)
-        found = fixed
-        if tag in _HEAD:  # what else is wrong depends on where the page is: once per folder
-            key = (allow, where, tag, items)
-            found = _SEEN.get(key)
+        key = (tag, tuple(attrs.items()))
+        found = at_depth.get(key)
+        if found is None:
+            found = at_folder.get(key)
             if found is None:
-                found = [*fixed, *_addresses(addresses, tag, where)]
-                if tag == "meta" and tag in allow.elements:
-                    _check_meta(allow, attrs, where, found)
-                elif tag == "link" and tag in allow.elements:
-                    _check_link(allow, attrs, where, found)
-                found = _SEEN[key] = tuple(found)
-        elif addresses:
-            found = (*fixed, *_addresses(addresses, tag, where))
+                found, by_folder = _found(allow, tag, attrs, key[1], where)
+                (at_folder if by_folder else at_depth)[key] = found
         if found:
             out += found
         if "id" in attrs:

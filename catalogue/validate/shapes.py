@@ -90,7 +90,10 @@ class Pattern(Shape):
         return None if self._compiled.fullmatch(value) else f"does not match {self.regex}"
 
 
-_PLAIN_RELATIVE = re.compile(r"((?:\.\./)*)((?:[A-Za-z0-9_~%+-][A-Za-z0-9_.~%+-]*/?)*)(#[A-Za-z0-9_.:~%+-]*)?")
+# Each folder's name ends at its '/', so a name can be matched in one way only: the time is linear in the
+# address (with `(?:name/?)*` a long name followed by a character no name holds took exponential time).
+_PLAIN_RELATIVE = re.compile(r"((?:\.\./)*)((?:[A-Za-z0-9_~%+-][A-Za-z0-9_.~%+-]*/)*(?:[A-Za-z0-9_~%+-][A-Za-z0-9_.~%+-]*)?)"
+                             r"(#[A-Za-z0-9_.:~%+-]*)?")
 
 
 _ENCODED_DOT = re.compile("%2e", re.IGNORECASE)
