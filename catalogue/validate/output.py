@@ -22,7 +22,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from catalogue.domain.problems import Problem
 from catalogue.validate.allowlist import SITE, Allowlist
-from catalogue.validate.shapes import File, Url, Where, plain_inside
+from catalogue.validate.shapes import File, Url, Where, from_root, plain_inside
 
 
 @dataclass(frozen=True)
@@ -154,13 +154,12 @@ def _check_names(allow: Allowlist, tag: str, attrs: dict, out: list[Violation]) 
 
 
 @lru_cache(maxsize=200_000)
-def _start_tag(allow: Allowlist, tag: str, items: tuple[tuple[str, str | None], ...]) -> tuple[tuple[Violation, ...], tuple, bool]:
-    """What is wrong with a start tag wherever it is, the addresses in it left to check on its page, and
-    whether what they mean depends on the page's folder (or only on how deep it is).
+def _start_tag(allow: Allowlist, tag: str, items: tuple[tuple[str, str | None], ...]) -> tuple[tuple[Violation, ...], tuple]:
+    """What is wrong with a start tag wherever it is, and the addresses in it left to check on its page.
 
     Pages repeat most of their tags, and each other's: this part is worked out once per build."""
     if tag not in allow.elements:
-        return (Violation(f"the element <{tag}> is not one the site writes", f"<{tag}"),), (), False
+        return (Violation(f"the element <{tag}> is not one the site writes", f"<{tag}"),), ()
     out: list[Violation] = []
     attrs = dict(items)
     if not _names_allowed(allow, tag, tuple(attrs)):
@@ -174,10 +173,7 @@ def _start_tag(allow: Allowlist, tag: str, items: tuple[tuple[str, str | None], 
             addresses.append((shape, name, value or ""))
         elif problem := shape.problem(value or "", None):
             out.append(Violation(f"{_shown(tag, name, value)} {problem}", _probes(name, value)))
-    # A Url's (and a refresh's) problem depends on how deep the page is, never on its folders' names
-    # (shapes.target); a File's path, and a <link>'s, is resolved against the folder itself.
-    by_folder = tag == "link" or any(shape.__class__ is not Url for shape, _, _ in addresses)
-    return tuple(out), tuple(addresses), by_folder
+    return tuple(out), tuple(addresses)
 
 
 _TEXT = frozenset({"script", "style"})  # checked with the text they hold
@@ -185,16 +181,21 @@ _TEXT = frozenset({"script", "style"})  # checked with the text they hold
 
 def _found(allow: Allowlist, tag: str, attrs: dict, items: tuple, where: Where) -> tuple[tuple[Violation, ...], bool]:
     """Everything wrong with a start tag on a page at `where`, and whether that holds in every folder as deep."""
-    fixed, addresses, by_folder = _start_tag(allow, tag, items)
+    fixed, addresses = _start_tag(allow, tag, items)
     found = [*fixed, *(Violation(f"{_shown(tag, name, value)} {problem}", _probes(name, value))
                        for shape, name, value in addresses
                        if not (shape.__class__ is Url and plain_inside(value, where.depth))
                        and (problem := shape.problem(value, where)))]
+    files = [value for shape, _, value in addresses if shape.__class__ is File]
     if tag == "meta" and tag in allow.elements:
         _check_meta(allow, attrs, where, found)
     elif tag == "link" and tag in allow.elements:
         _check_link(allow, attrs, where, found)
-    return tuple(found), by_folder
+        if allow.links.get(attrs.get("rel") or "").__class__ is File:
+            files.append(attrs.get("href") or "")
+    # What a Url or a refresh means depends on how deep the page is, never on its folders' names
+    # (shapes.target); so does a File's path that climbs to the root. Any other is resolved in the folder.
+    return tuple(found), any(not from_root(value, where.depth) for value in files)
 
 
 @lru_cache(maxsize=4096)

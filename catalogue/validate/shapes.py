@@ -111,6 +111,13 @@ def plain_inside(url: str, depth: int) -> bool:
     return bool(plain) and ".." not in plain.group(2).split("/") and plain.group(1).count("/") <= depth
 
 
+def from_root(url: str, depth: int) -> bool:
+    """Whether `url` is a plain relative address that climbs exactly `depth` folders: from any page that deep
+    it names the same path from the site's root, whatever the page's folders are called."""
+    plain = _PLAIN_RELATIVE.fullmatch(_dots(url))
+    return bool(plain) and ".." not in plain.group(2).split("/") and plain.group(1).count("/") == depth
+
+
 def target(url: str, where: Where) -> tuple[str | None, str | None]:
     """Where `url` on this page leads inside the site (a path from its root, '' for the root),
     or why it does not stay inside the site; (None, None) for another site's address."""
