@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import io
+import json
 import os
 import subprocess
 import sys
@@ -14,6 +15,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from tests.helpers import ROOT, leaks, write_entry
 from tests.hostile_cases import ESCAPED, GENERATED_CASES, PAYLOAD, REFRESH
@@ -163,6 +166,27 @@ def test_data_files_must_parse_and_hold_no_control_character():
     assert files.check_ris(record.encode()) == []
     assert "exactly one record" in str(files.check_ris((record * 2).encode())[0])
     assert "control character" in str(files.check_ris(record.replace("Communiqué", "a\nTY  - x").encode())[0])
+
+
+# Characters next to the edges of what is refused, and any other
+_EDGES = "ab\\\"\u00e9\n\t\x00\x1f\x20\x7e\x7f\x80\x9f\xa0\u2027\u2028\u2029\u202a\u0130"
+_JSON_TEXT = st.lists(st.sampled_from(_EDGES) | st.characters(codec="utf-8"), max_size=6).map("".join)
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | _JSON_TEXT,
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_JSON_TEXT, inner, max_size=4), max_leaves=12)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, database=None)
+@given(_JSON, st.booleans(), st.sampled_from([None, 1]))
+@example(["\\n", "\\u2028"], False, None)  # a backslash and letters: text, not an escape
+@example({"k\u2029": 0}, False, None)
+@pytest.mark.parametrize("edge", _EDGES)
+def test_a_json_file_is_refused_exactly_when_one_of_its_strings_holds_a_control_character(edge, value, ascii_only, indent):
+    """However the JSON is written (escaped or not, indented or not), the quick look at its bytes lets no
+    string with a control or line-separator character through, and refuses none without one."""
+    value = [edge, value]
+    data = json.dumps(value, ensure_ascii=ascii_only, indent=indent).encode("utf-8")
+    strings = list(files._strings(value))
+    assert bool(files.check_json(data)) == any(files._NEWLINE_CONTROL.search(text) for text in strings), data
 
 
 def test_the_sitemap_lists_only_this_site():

@@ -68,15 +68,23 @@ class Found:
         return f"{self.path}: {self.what}"
 
 
-@lru_cache(maxsize=None)
-def _glob(pattern: str) -> re.Pattern:
-    regex = re.escape(pattern).replace(r"\*\*/", "(?:[^/]+/)*").replace(r"\*", "[^/]*")
-    return re.compile(regex)
+def _glob(pattern: str) -> str:
+    return re.escape(pattern).replace(r"\*\*/", "(?:[^/]+/)*").replace(r"\*", "[^/]*")
+
+
+@lru_cache(maxsize=16)
+def _kinds(allow: Allowlist) -> tuple[re.Pattern, tuple[str, ...]]:
+    """Every path pattern of `allow.files` in one regular expression, in their order (the first that matches
+    the whole path names its kind): a path is told by one match."""
+    kinds = tuple(allow.files.values())
+    return re.compile("|".join(f"(?P<k{index}>{_glob(pattern)})" for index, pattern in enumerate(allow.files))), kinds
 
 
 def kind_of(path: str, allow: Allowlist = SITE) -> str | None:
     """How a written file is checked, or None when the build may not write it at all."""
-    return next((kind for pattern, kind in allow.files.items() if _glob(pattern).fullmatch(path)), None)
+    pattern, kinds = _kinds(allow)
+    found = pattern.fullmatch(path)
+    return kinds[int(found.lastgroup[1:])] if found else None
 
 
 def _strings(value) -> Iterable[str]:
@@ -100,8 +108,17 @@ def check_json(data: bytes) -> list[Violation]:
         value = json.loads(data.decode("utf-8"), parse_constant=_constant)
     except ValueError as error:
         return [Violation(f"is not valid JSON ({str(error).splitlines()[0]})")]
+    if not _MAY_HOLD_CONTROL.search(data):  # no string can hold one: neither written as it is, nor escaped
+        return []
     return [Violation(f"has a string with a control character: {json.dumps(text[:60])}", text)
             for text in _strings(value) if _NEWLINE_CONTROL.search(text)][:5]
+
+
+# How a JSON text can give a string a character that _NEWLINE_CONTROL finds: the character itself (in UTF-8;
+# json.loads refuses U+0000-U+001F written as they are in a string), or an escape for one (\n, \u001b, \u2028).
+# A text with neither holds no such string; one with either (or with `\\n`, text) is read string by string.
+_MAY_HOLD_CONTROL = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xa8\xa9]|\\(?:[bfnrt]|u(?:00[01]|007f|00[89]|202[89]))",
+                               re.IGNORECASE)
 
 
 def check_csv(data: bytes) -> list[Violation]:
