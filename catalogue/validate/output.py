@@ -123,10 +123,16 @@ def _check_script(allow: Allowlist, attrs: dict, text: str, where: Where, out: l
 
 
 def _check_style(allow: Allowlist, text: str, out: list[Violation]) -> None:
-    digest = "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    digest = _digest(text)
     if digest not in allow.style_hashes:
         out.append(Violation(f"a <style> element ({digest}) that the site does not write; styles live in assets/site.css",
                              text.strip()[:60] or "<style"))
+
+
+@lru_cache(maxsize=64)
+def _digest(text: str) -> str:
+    """The CSP source of a style's text; every page carries the same one, hashed once."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()).decode("ascii")
 
 
 @lru_cache(maxsize=None)
@@ -221,7 +227,7 @@ _SEEN: dict = {}
 def forget() -> None:
     """Drop what earlier pages taught the caches (a benchmark starts each round cold)."""
     _SEEN.clear()
-    for cached in (_where, _deep, _start_tag):
+    for cached in (_where, _deep, _start_tag, _digest):
         cached.cache_clear()
 
 
