@@ -381,6 +381,19 @@ def _link(url="", **action):
     return change
 
 
+def _web_link(url, action=None, **entries):
+    """A change: a second link annotation as WeasyPrint writes one (the verifier reads that shape at once),
+    to `url`, with `action` added to its action and `entries` to itself."""
+    def change(writer):
+        from pypdf.generic import ArrayObject, FloatObject, NameObject
+
+        annotation = _action(Type="/Annot", Subtype="/Link", Contents=url, **entries)
+        annotation[NameObject("/A")] = _action(S="/URI", Type="/Action", URI=url, **(action or {}))
+        annotation[NameObject("/Rect")] = ArrayObject([FloatObject(0)] * 4)
+        writer.add_annotation(0, annotation)
+    return change
+
+
 def _orphan(writer):
     """An object no other object refers to, holding a script."""
     writer._add_object(_action(S="/JavaScript", JS="app.alert(1)"))
@@ -422,6 +435,10 @@ HOSTILE_PDFS = {
     "link-http": (_link("http://au.int/"), "is not an https address"),
     "link-javascript-url": (_link("javascript:app.alert(1)"), "is not an https address"),
     "link-credentials": (_link("https://au.int@evil.example.com/"), "user name"),
+    "weasyprint-link-elsewhere": (_web_link("https://evil.example.com/"), "evil.example.com, which is not in"),
+    "weasyprint-link-javascript-url": (_web_link("javascript:app.alert(1)"), "is not an https address"),
+    "weasyprint-link-next-action": (_web_link("https://au.int/", {"Next": "/Launch"}), "one at a time"),
+    "weasyprint-link-script-beside": (_web_link("https://au.int/", JS="app.alert(1)"), "/JS"),
     "embedded-file": (_attachment, "/EmbeddedFile"),
     "form": (_set("/AcroForm", lambda: _action(XFA="<xdp/>")), "/AcroForm"),
     "orphan-script": (_orphan, "/JS"),
@@ -434,6 +451,7 @@ HOSTILE_PDFS = {
 def test_a_pdf_with_only_links_to_this_site_and_allowed_domains_passes():
     assert files.check_pdf(_pdf(), SITE_URL, DOMAINS) == []
     assert files.check_pdf(_pdf(_link("https://www.ohchr.org/en/x")), SITE_URL, DOMAINS) == []
+    assert files.check_pdf(_pdf(_web_link("https://www.ohchr.org/en/x")), SITE_URL, DOMAINS) == []
 
 
 @pytest.mark.parametrize("change, expected", HOSTILE_PDFS.values(), ids=HOSTILE_PDFS.keys())

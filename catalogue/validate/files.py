@@ -42,6 +42,8 @@ _PDF_WATCHED = re.compile(rb"/(?:" + b"|".join(re.escape(name[1:].encode()) for 
     PDF_FORBIDDEN | PDF_ACTIONS | {"/A", "/Annots", "/Annot", "/Action"}, key=len, reverse=True))
     + rb")(?![^\s()<>\[\]{}/%])")
 
+_WEB_LINK = sorted([b"/A", b"/Action", b"/Annot", b"/URI", b"/URI"])  # what a link to an address names (check_pdf)
+
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _NEWLINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -428,11 +430,28 @@ def check_pdf(data: bytes, site_url: str, domains: tuple[str, ...] = (), path: s
             kind = value.get("/Subtype") if isinstance(value, pikepdf.Dictionary) else type(value).__name__
             out.append(Violation(f"has an annotation of type {kind} (only links)", str(kind)))
 
+    def written(value) -> bytes:
+        return (value.stream_dict if isinstance(value, pikepdf.Stream) else value).unparse(resolved=True)
+
     def watched(value) -> bool:
         """Whether the object, with the objects written inside it, names anything `visit` acts on (most objects
         of a PDF, its fonts and its tagged structure, do not: they are read in C, not walked in Python)."""
-        written = (value.stream_dict if isinstance(value, pikepdf.Stream) else value).unparse(resolved=True)
-        return _PDF_WATCHED.search(written) is not None
+        return _PDF_WATCHED.search(written(value)) is not None
+
+    def web_link(value, names: list[bytes]) -> bool:
+        """Whether the object is a link annotation to an address, as WeasyPrint writes one, and nothing else:
+        `<< /Type /Annot /Subtype /Link /A << /S /URI /Type /Action /URI (…) >> … >>`, whose only names that
+        `visit` acts on are those five (`names`: all it holds). Then its address is checked at once, which is
+        what `visit` would do with it; any other object is visited."""
+        if sorted(names) != _WEB_LINK or not isinstance(value, pikepdf.Dictionary) or isinstance(value, pikepdf.Stream):
+            return False
+        act = value.get("/A")
+        if (name(value.get("/Type")) != "/Annot" or name(value.get("/Subtype")) != "/Link"
+                or not isinstance(act, pikepdf.Dictionary) or act.is_indirect or set(act.keys()) != {"/S", "/Type", "/URI"}
+                or name(act.get("/S")) != "/URI" or name(act.get("/Type")) != "/Action"):
+            return False
+        address(act.get("/URI"))
+        return True
 
     def inside(item) -> bool:
         """Whether `item`, found inside an object, is written there (not a reference) and is worth a visit."""
@@ -479,8 +498,10 @@ def check_pdf(data: bytes, site_url: str, domains: tuple[str, ...] = (), path: s
                            if key not in PDF_NAMES)
             visit(pdf.trailer)
             for found in pdf.objects:  # every object the file holds, whether anything refers to it or not
-                if isinstance(found, (pikepdf.Dictionary, pikepdf.Stream, pikepdf.Array)) and watched(found):
-                    visit(found)
+                if isinstance(found, (pikepdf.Dictionary, pikepdf.Stream, pikepdf.Array)):
+                    names = _PDF_WATCHED.findall(written(found))
+                    if names and not web_link(found, names):
+                        visit(found)
             if warnings := pdf.get_warnings():  # qpdf mended it: not a file the site wrote
                 return [Violation(f"is a damaged PDF (qpdf: {warnings[0][:80]})", "")]
     except (pikepdf.PdfError, pikepdf.PasswordError, ValueError, KeyError, TypeError, RuntimeError, RecursionError,

@@ -186,22 +186,28 @@ _TEXT = frozenset({"script", "style"})  # checked with the text they hold
 
 
 def _found(allow: Allowlist, tag: str, attrs: dict, items: tuple, where: Where) -> tuple[tuple[Violation, ...], bool]:
-    """Everything wrong with a start tag on a page at `where`, and whether that holds in every folder as deep."""
+    """Everything wrong with a start tag on a page at `where`, and whether that depends on the page's folder.
+
+    What a Url or a refresh means depends on how deep the page is, never on its folders' names (shapes.target);
+    so does a File's path that climbs to the root. Any other File's path is resolved in the folder."""
     fixed, addresses = _start_tag(allow, tag, items)
-    found = [*fixed, *(Violation(f"{_shown(tag, name, value)} {problem}", _probes(name, value))
-                       for shape, name, value in addresses
-                       if not (shape.__class__ is Url and plain_inside(value, where.depth))
-                       and (problem := shape.problem(value, where)))]
-    files = [value for shape, _, value in addresses if shape.__class__ is File]
+    found = list(fixed)
+    by_folder = False
+    for shape, name, value in addresses:
+        if shape.__class__ is Url:
+            if plain_inside(value, where.depth):
+                continue
+        elif shape.__class__ is File:
+            by_folder = by_folder or not from_root(value, where.depth)
+        if problem := shape.problem(value, where):
+            found.append(Violation(f"{_shown(tag, name, value)} {problem}", _probes(name, value)))
     if tag == "meta" and tag in allow.elements:
         _check_meta(allow, attrs, where, found)
     elif tag == "link" and tag in allow.elements:
         _check_link(allow, attrs, where, found)
         if allow.links.get(attrs.get("rel") or "").__class__ is File:
-            files.append(attrs.get("href") or "")
-    # What a Url or a refresh means depends on how deep the page is, never on its folders' names
-    # (shapes.target); so does a File's path that climbs to the root. Any other is resolved in the folder.
-    return tuple(found), any(not from_root(value, where.depth) for value in files)
+            by_folder = by_folder or not from_root(attrs.get("href") or "", where.depth)
+    return tuple(found), by_folder
 
 
 @lru_cache(maxsize=4096)
