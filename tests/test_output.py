@@ -119,6 +119,30 @@ def test_a_tag_means_what_it_means_on_its_own_page_whichever_page_was_checked_fi
         assert any("not one of the site's own files" in v for v in found["fr/index.html"]), found
 
 
+@pytest.mark.parametrize("call", [
+    "from catalogue.validate.handwritten import body_problems, MAX_PAGE; "
+    "import markdown; body_problems('<' + ' ' * (MAX_PAGE - 10) + '!', 1, (), markdown.Markdown())",
+    "from catalogue.validate.safety import text_problems; [text_problems('<' + ' ' * 4980 + f'!{i}', ()) for i in range(2000)]",
+    "from catalogue.publish.offline import rewrite; rewrite(' ' * 300_000 + '<p><link rel=\"alternate\" href=\"x\">', 'index.html', set(), 'https://e.org/')",
+    "from catalogue.validate.output import locate; locate('zzz', [('data/a.yml', ' ' * 300_000 + '!')])"])
+def test_a_long_run_of_spaces_is_read_in_time_in_proportion_to_its_length(call):
+    """`<` and spaces, or spaces alone, as a hostile page or data file may hold them: where two patterns
+    for spaces met, a run could be split every way (time quadratic in its length, minutes for one page).
+    Each is read in a moment; the limit only tells a check that ends from one that hangs."""
+    subprocess.run([sys.executable, "-c", call], cwd=ROOT, check=True, timeout=30)
+
+
+@pytest.mark.parametrize("folder", ["a?b", "a#b", "?b", "a%2eb", "a..b"])
+def test_a_folder_with_an_odd_name_neither_lends_nor_borrows_what_a_tag_means(folder):
+    """A '?' or '#' in a folder's name cuts nothing from an address, and a tag on a page in such a folder is
+    worked out for that folder alone: the address that leaves the site is refused on both pages, in either order."""
+    page = doc(body='<a href="./../../x">x</a>')
+    for order in ((f"{folder}/index.html", "ab/index.html"), ("ab/index.html", f"{folder}/index.html")):
+        forget()
+        found = {path: [str(v) for v in check_page(page, path, SITE_URL, DOMAINS)] for path in order}
+        assert all(any("leads out of the site's root" in v for v in found[path]) for path in order), found
+
+
 @pytest.mark.parametrize("markup", [
     '<a href="{name}!">x</a>', '<img src="{name}!" alt="">', '<link rel="canonical" href="{name}!">',
     '<meta property="og:url" content="{name}!">', '<meta http-equiv="refresh" content="0; url={name}!">',

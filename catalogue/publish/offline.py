@@ -24,7 +24,7 @@ SECTIONS = ("", "communique/", "frameworks/", "crosswalk/")
 ASSETS = re.compile(r"assets/(favicon\.svg|site\.css|[a-z-]+\.js|javascripts/bundle\.[0-9a-f]+\.min\.js"
                     r"|stylesheets/(main|palette|site)\.[0-9a-f]+\.min\.css)")
 _URL = re.compile(r'(?P<attr>\s(?:href|src)="|content="0; url=)(?P<url>[^"]*)"')
-_ALTERNATE = re.compile(r'\s*<link rel="alternate"[^>]*>')
+_ALTERNATE = re.compile(r'(?<!\s)\s*<link rel="alternate"[^>]*>')  # from the run's first space only: linear
 _ELSEWHERE = re.compile(r"[a-z][a-z0-9+.-]*:|//", re.IGNORECASE)  # another site, or a scheme such as mailto:
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 

@@ -141,7 +141,7 @@ def _problems_of_html(html: str, allowed: tuple[str, ...]) -> Iterator[tuple[str
 # The one piece of raw HTML a page may hold: a block marked as written in another language (the
 # English text of a page a new language has not translated yet), on lines of their own.
 _LANGUAGE_BLOCK = re.compile(r'^(<div lang="[a-z]{2,3}(-[A-Za-z0-9]{2,8})*" dir="(ltr|rtl)" markdown>|</div>)$')
-_RAW_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^\s/>]*|<!--|<\?|<!\[")
+_RAW_TAG = re.compile(r"<\s*(?:/\s*)?[A-Za-z][^\s/>]*|<!--|<\?|<!\[")  # (one way to split the spaces: linear)
 _AUTOLINK = re.compile(r"<[a-z][a-z0-9+.-]*://[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>", re.IGNORECASE)
 
 

@@ -22,7 +22,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from catalogue.domain.problems import Problem
 from catalogue.validate.allowlist import SITE, Allowlist
-from catalogue.validate.shapes import File, Url, Where, from_root, plain_inside
+from catalogue.validate.shapes import File, Refresh, Url, Where, from_root, plain_inside
 
 
 @dataclass(frozen=True)
@@ -194,20 +194,29 @@ def _found(allow: Allowlist, tag: str, attrs: dict, items: tuple, where: Where) 
     found = list(fixed)
     by_folder = False
     for shape, name, value in addresses:
-        if shape.__class__ is Url:
-            if plain_inside(value, where.depth):
-                continue
-        elif shape.__class__ is File:
-            by_folder = by_folder or not from_root(value, where.depth)
+        if shape.__class__ is Url and plain_inside(value, where.depth):
+            continue
+        by_folder = by_folder or _in_folder(shape, value, where.depth)
         if problem := shape.problem(value, where):
             found.append(Violation(f"{_shown(tag, name, value)} {problem}", _probes(name, value)))
     if tag == "meta" and tag in allow.elements:
         _check_meta(allow, attrs, where, found)
+        key = _meta_key(attrs)[0]
+        shape = _meta_shape(allow, key) if key else None
+        by_folder = by_folder or _in_folder(shape, attrs.get("content") or "", where.depth)
     elif tag == "link" and tag in allow.elements:
         _check_link(allow, attrs, where, found)
-        if allow.links.get(attrs.get("rel") or "").__class__ is File:
-            by_folder = by_folder or not from_root(attrs.get("href") or "", where.depth)
+        by_folder = by_folder or _in_folder(allow.links.get(attrs.get("rel") or ""), attrs.get("href") or "", where.depth)
     return tuple(found), by_folder
+
+
+def _in_folder(shape, value: str, depth: int) -> bool:
+    """Whether what `shape` makes of `value` on a page may depend on the names of the page's folders, not only
+    on how deep it is: a Url's or a refresh's does not (shapes.target), nor a File's path that climbs to the
+    root; any other shape that looks at the page is taken to (worked out in each folder)."""
+    if shape is None or not shape.needs_where or shape.__class__ in (Url, Refresh):
+        return False
+    return not (shape.__class__ is File and from_root(value, depth))
 
 
 @lru_cache(maxsize=4096)
@@ -215,8 +224,11 @@ def _where(path: str, site_url: str, domains: tuple[str, ...]) -> tuple[Where, W
     """The page's Where, one per folder (the same object each time, so caches keyed on it hash fast), and
     one that stands for every folder as deep (what a Url means depends on the depth alone)."""
     where = Where(path, site_url, domains)
-    plain = all(part not in ("", ".", "..") for part in where.folder.split("/")) if where.folder else True
+    plain = all(_FOLDER.fullmatch(part) for part in where.folder.split("/")) if where.folder else True
     return where, (_deep(where.depth, site_url, domains) if plain else where)
+
+
+_FOLDER = re.compile(r"[A-Za-z0-9_~+-][A-Za-z0-9_.~+-]*")  # a plain folder name: no '.', '..', '%2e', '?' or '#'
 
 
 @lru_cache(maxsize=256)
@@ -275,7 +287,7 @@ def check_page(html: str, path: str, site_url: str = "/", domains: tuple[str, ..
     return out
 
 
-_LISTED_ID = re.compile(r"^\s*(?:- )?\{?\s*id: *([\w./-]+)")  # an item of a data file's list: `- id: crc`
+_LISTED_ID = re.compile(r"^\s*(?:-\s+)?(?:\{\s*)?id: *([\w./-]+)")  # an item of a data file's list: `- id: crc` (linear)
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 

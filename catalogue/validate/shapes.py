@@ -118,6 +118,11 @@ def from_root(url: str, depth: int) -> bool:
     return bool(plain) and ".." not in plain.group(2).split("/") and plain.group(1).count("/") == depth
 
 
+def _bare(url: str) -> str:
+    """`url` without its query and fragment."""
+    return url.partition("#")[0].partition("?")[0]
+
+
 def target(url: str, where: Where) -> tuple[str | None, str | None]:
     """Where `url` on this page leads inside the site (a path from its root, '' for the root),
     or why it does not stay inside the site; (None, None) for another site's address."""
@@ -134,16 +139,15 @@ def target(url: str, where: Where) -> tuple[str | None, str | None]:
         return None, "is a scheme-relative address (//host); write https://"
     if scheme:
         if url.startswith(where.site_url) and where.site_url.endswith("/"):
-            path = where.site_path.lstrip("/") + url[len(where.site_url):]
+            path = where.site_path.lstrip("/") + _bare(url[len(where.site_url):])
         else:
             return None, None
     elif url.startswith("/"):
         if not url.startswith(where.site_path):
             return None, f"leaves the site's folder {where.site_path}"
-        path = url[len(where.site_path):]
-    else:
-        path = f"{where.folder}/{url}" if where.folder else url
-    path = path.partition("#")[0].partition("?")[0]
+        path = _bare(url[len(where.site_path):])
+    else:  # the address without its query and fragment, then in the folder (whose name may hold '?' or '#')
+        path = f"{where.folder}/{_bare(url)}" if where.folder else _bare(url)
     normal = posixpath.normpath(path) if path else where.path
     if normal == ".." or normal.startswith("../") or normal.startswith("/"):
         return None, "leads out of the site's root"
