@@ -186,10 +186,8 @@ _TEXT = frozenset({"script", "style"})  # checked with the text they hold
 
 
 def _found(allow: Allowlist, tag: str, attrs: dict, items: tuple, where: Where) -> tuple[tuple[Violation, ...], bool]:
-    """Everything wrong with a start tag on a page at `where`, and whether that depends on the page's folder.
-
-    What a Url or a refresh means depends on how deep the page is, never on its folders' names (shapes.target);
-    so does a File's path that climbs to the root. Any other File's path is resolved in the folder."""
+    """Everything wrong with a start tag on a page at `where`, and whether that may depend on the names of the
+    page's folders (`_in_folder`), or only on how deep the page is."""
     fixed, addresses = _start_tag(allow, tag, items)
     found = list(fixed)
     by_folder = False
