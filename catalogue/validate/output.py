@@ -72,22 +72,24 @@ def _meta_shape(allow: Allowlist, key: str):
     return next((shape for name, shape in allow.meta.items() if name.endswith("*") and key.startswith(name[:-1])), None)
 
 
-def _check_meta(allow: Allowlist, attrs: dict, where: Where, out: list[Violation]) -> None:
+def _check_meta(allow: Allowlist, attrs: dict, where: Where, out: list[Violation]):
+    """What is wrong with a <meta>, added to `out`; the shape its content was checked against, if any."""
     key, why = _meta_key(attrs)
     if key is None:
         out.append(Violation(f"<meta> {why}", next((v for v in attrs.values() if v), "")))
-        return
+        return None
     shape = _meta_shape(allow, key)
     if shape is None:
-        out.append(Violation(f'<meta {key.replace("=", "=")}> is not a meta tag the site writes', key.partition("=")[2] or key))
-        return
+        out.append(Violation(f"<meta {key}> is not a meta tag the site writes", key.partition("=")[2] or key))
+        return None
     content = attrs.get("charset") if key == "charset" else attrs.get("content")
     if content is None:
         out.append(Violation(f"<meta {key}> has no content", key))
-        return
+        return None
     problem = shape.problem(content, where)
     if problem:
         out.append(Violation(f"<meta {key}> content {json.dumps(content[:80], ensure_ascii=True)} {problem}", content))
+    return shape
 
 
 def _check_link(allow: Allowlist, attrs: dict, where: Where, out: list[Violation]) -> None:
@@ -198,9 +200,7 @@ def _found(allow: Allowlist, tag: str, attrs: dict, items: tuple, where: Where) 
         if problem := shape.problem(value, where):
             found.append(Violation(f"{_shown(tag, name, value)} {problem}", _probes(name, value)))
     if tag == "meta" and tag in allow.elements:
-        _check_meta(allow, attrs, where, found)
-        key = _meta_key(attrs)[0]
-        shape = _meta_shape(allow, key) if key else None
+        shape = _check_meta(allow, attrs, where, found)
         by_folder = by_folder or _in_folder(shape, attrs.get("content") or "", where.depth)
     elif tag == "link" and tag in allow.elements:
         _check_link(allow, attrs, where, found)

@@ -104,18 +104,24 @@ def _dots(url: str) -> str:
     return _ENCODED_DOT.sub(".", url) if "%" in url else url
 
 
-def plain_inside(url: str, depth: int) -> bool:
-    """Whether `url` is a plain relative address ('../op1-iv/', 'cite.ris', '#x') that climbs at most
-    `depth` folders: from a page that deep it stays inside the site (`target` gives its path)."""
+def climbs(url: str) -> int | None:
+    """How many folders `url` climbs ('../' each) if it is a plain relative address ('../op1-iv/', 'cite.ris',
+    '#x', its `%2e` read as dots), else None. Its names never start with a dot, so none is '.' or '..'."""
     plain = _PLAIN_RELATIVE.fullmatch(_dots(url))
-    return bool(plain) and ".." not in plain.group(2).split("/") and plain.group(1).count("/") <= depth
+    return plain.group(1).count("/") if plain else None
+
+
+def plain_inside(url: str, depth: int) -> bool:
+    """Whether `url` is a plain relative address that climbs at most `depth` folders: from a page that deep
+    it stays inside the site (`target` gives its path)."""
+    climb = climbs(url)
+    return climb is not None and climb <= depth
 
 
 def from_root(url: str, depth: int) -> bool:
     """Whether `url` is a plain relative address that climbs exactly `depth` folders: from any page that deep
     it names the same path from the site's root, whatever the page's folders are called."""
-    plain = _PLAIN_RELATIVE.fullmatch(_dots(url))
-    return bool(plain) and ".." not in plain.group(2).split("/") and plain.group(1).count("/") == depth
+    return climbs(url) == depth
 
 
 def _bare(url: str) -> str:
@@ -128,7 +134,7 @@ def target(url: str, where: Where) -> tuple[str | None, str | None]:
     or why it does not stay inside the site; (None, None) for another site's address."""
     url = _dots(url)
     plain = _PLAIN_RELATIVE.fullmatch(url)  # most addresses: '../op1-iv/', 'cite.ris', '../../assets/site.css#x'
-    if plain and ".." not in plain.group(2).split("/") and plain.group(1).count("/") <= where.depth:
+    if plain and plain.group(1).count("/") <= where.depth:  # (no name in it is '..': none starts with a dot)
         path = posixpath.normpath(f"{where.folder}/{plain.group(1)}{plain.group(2)}" if where.folder
                                   else f"{plain.group(1)}{plain.group(2)}" or ".")
         return ("" if path == "." else path) + ("/" if url.partition("#")[0].endswith("/") and path != "." else ""), None
