@@ -161,15 +161,17 @@ class Report:
     def markdown(self) -> str:
         budgets = ["## Budgets", "", "| budget | measured | limit | |", "| --- | --- | --- | --- |"]
         budgets += [f"| {name} | {figure} | {limit} | {'PASS' if ok else 'FAIL'} |" for name, figure, limit, ok in self.budgets]
-        head = ["# Benchmarks", "", "Reproduce with `make bench` (`bench/run.py`; about ten minutes on an idle "
-                "two-core machine). The script rewrites this file.", ""] + [f"- {line}" for line in self.machine]
+        head = ["# Benchmarks", "", "Reproduce with `make bench` (`bench/run.py`; about twenty-five minutes on an idle "
+                "two-core machine). The script rewrites this file; `python -m bench.run output-check` and "
+                "`python -m bench.run first-visit` replace only their own tables and budgets, and add a line below.", ""] + [f"- {line}" for line in self.machine]
         return "\n\n".join(["\n".join(head), "\n".join(budgets), *self.sections]) + "\n"
 
     text = markdown
 
-    def merged_into(self, old: str) -> str:
+    def merged_into(self, old: str, what: str) -> str:
         """`old` (BENCHMARKS.md) with this partial run's tables and budget rows in place of its own,
-        and this run's machine line added under the old ones."""
+        and this run's machine line added under the old ones (in place of an earlier partial run's of
+        the same `what`: which figures, and the command that measures them)."""
         for section in self.sections:
             title = section.split("\n", 1)[0]
             start = old.find(title + "\n")
@@ -187,6 +189,6 @@ class Report:
                 last = max(i for i, line in enumerate(lines[:lines.index("## Build time of the full site")])
                            if line.startswith("| "))
                 old = "\n".join(lines[:last + 1] + [row] + lines[last + 1:])
-        note = ("- Partial run (first visits and paints on slow networks only, `python -m bench.run first-visit`): "
-                f"{'; '.join(self.machine)}")
-        return old.replace("\n\n## Budgets", f"\n{note}\n\n## Budgets", 1)
+        head = f"- Partial run ({what}): "
+        old = "\n".join(line for line in old.split("\n") if not line.startswith(head))
+        return old.replace("\n\n## Budgets", f"\n{head}{'; '.join(self.machine)}\n\n## Budgets", 1)

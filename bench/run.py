@@ -91,18 +91,21 @@ def lunr_first_search(plain_site: Path) -> dict[str, int]:
 
 
 def main() -> None:
-    """`python -m bench.run` measures everything; `python -m bench.run output-check` only the output check; `python -m bench.run first-visit` only first visits and paints on slow networks,
-    replacing those tables and budgets in BENCHMARKS.md (for a change to what pages load)."""
-    only_visits = sys.argv[1:] == ["first-visit"]
-    if sys.argv[1:] == ["output-check"]:
-        with tempfile.TemporaryDirectory(prefix="bench-") as folder:
-            measure_output_check(Path(folder))
-        return
+    """`python -m bench.run` measures everything and rewrites BENCHMARKS.md; `python -m bench.run first-visit`
+    only first visits and paints on slow networks (for a change to what pages load), `python -m bench.run
+    output-check` only the output verifier's cost (a few minutes): each replaces its own tables and budgets
+    in BENCHMARKS.md and leaves the rest as the last full run wrote it."""
+    parts = {  # a partial run: what it measures (as BENCHMARKS.md names it) and how
+        "first-visit": ("first visits and paints on slow networks only, `python -m bench.run first-visit`", first_visits),
+        "output-check": ("the output allowlist only, `python -m bench.run output-check`", output_check)}
+    part = parts.get(sys.argv[1]) if sys.argv[1:2] else None
+    if sys.argv[2:] or (sys.argv[1:] and part is None):
+        raise SystemExit(f"usage: python -m bench.run [{' | '.join(parts)}]")
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
-        report = (first_visits if only_visits else measure)(Path(folder))
+        report = (part[1] if part else measure)(Path(folder))
     print(report.text())
     path = ROOT / "BENCHMARKS.md"
-    path.write_text(report.merged_into(path.read_text(encoding="utf-8")) if only_visits else report.markdown(),
+    path.write_text(report.merged_into(path.read_text(encoding="utf-8"), part[0]) if part else report.markdown(),
                     encoding="utf-8")
     print(f"Wrote {path}")
 
@@ -144,15 +147,15 @@ def slow_network(playwright, base: str, report: Report) -> None:
     report.slow_network(paints, json.loads((ROOT / "bench/slownet-before.json").read_text(encoding="utf-8")), SLOW_RUNS)
 
 
-def measure_output_check(work: Path) -> None:
-    """`python bench/run.py output-check`: only the output verifier's cost (a few minutes), printed."""
+def output_check(work: Path) -> Report:
+    """Only the output verifier's cost: the build with and without it, and the verifier alone."""
     report = Report(machine())
     unverified = builds.without_output_check(work / "unverified")
     timed = builds.best_of({"ours": lambda: builds.build(ROOT, work / "site"),
                             "unverified": lambda: builds.build(unverified, work / "unverified-site")}, ROUNDS)
     report.output_check(timed["ours"], timed["unverified"], builds.verifier_cpu(work / "site", "http://127.0.0.1:8000/"),
                         os.getloadavg())
-    print(report.markdown())
+    return report
 
 
 def measure(work: Path) -> Report:

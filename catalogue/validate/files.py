@@ -318,10 +318,10 @@ def same_but_links(member: bytes | str, page: bytes | str, path: str, site_url: 
             mine, site = mine[len(_REFRESH):], site[len(_REFRESH):]
         elif not _BEFORE_LINK.search(ours[index - 1][-8:]):
             return False
+        if _to_index(mine, site):  # the site's own address with 'index.html' put in: plain characters added, nothing else
+            continue
         if not _INERT.fullmatch(mine) or not _INERT.fullmatch(site):
             return False
-        if _to_index(mine, site):
-            continue
         target = _target(mine.decode("ascii"), folder, site_url)
         if target is None or target != _target(site.decode("ascii"), folder, site_url):
             return False
