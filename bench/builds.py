@@ -140,6 +140,7 @@ def without_hooks(target: Path, *, material_search: bool) -> Path:
 
 # Appended to the copy's hooks: pages and files are written as they are, unverified.
 _OUTPUT_CHECK_OFF = ("\n\ndef _verified(output, dest, config, source):\n    return output\n"
+                     "\n\ndef _members_check(config):\n    return None\n"
                      "\n\ndef _verify_site(config):\n    return None\n")
 
 
@@ -154,18 +155,24 @@ def without_output_check(target: Path) -> Path:
             shutil.copy2(source, target / name)
     hook = target / "hooks/catalogue_events.py"
     text = hook.read_text(encoding="utf-8")
-    if "def _verified(" not in text or "def _verify_site(" not in text:
-        raise SystemExit("bench/builds.py: the hooks no longer have _verified and _verify_site; update without_output_check")
+    if any(f"def {name}(" not in text for name in ("_verified", "_members_check", "_verify_site")):
+        raise SystemExit("bench/builds.py: the hooks no longer have _verified, _members_check and _verify_site; "
+                         "update without_output_check")
     hook.write_text(text + _OUTPUT_CHECK_OFF, encoding="utf-8")
     return target
 
 
 def verifier_cpu(site: Path, site_url: str, rounds: int = 3) -> float:
     """CPU seconds the verifier spends on a built site, in this process (the least of `rounds`):
-    every page as the hooks check it when written, then every other file after the build."""
+    every page as the hooks check it when written, each offline copy's members as they are packed (and
+    the SHA-256 of its bytes, taken as it is written), then every other file after the build."""
+    import hashlib
+    import zipfile
+
     from selectolax.lexbor import LexborHTMLParser
 
-    from catalogue.publish.verify import check_site
+    from catalogue.publish.offline import Packed
+    from catalogue.publish.verify import check_site, members_check
     from catalogue.render.styles import csp_hash
     from catalogue.validate.allowlist import with_first_screen
     from catalogue.validate.files import kind_of
@@ -177,13 +184,23 @@ def verifier_cpu(site: Path, site_url: str, rounds: int = 3) -> float:
              if kind_of(path.relative_to(site).as_posix()) == "page"}
     style = LexborHTMLParser(pages["index.html"]).css_first("style")
     allow = with_first_screen(csp_hash(style.text(deep=True)))  # as the hooks check: the site's one inline style allowed
+    zips = {}  # each offline copy's bytes and members, as the build packed them
+    for path in sorted(site.glob("offline/*.zip")):
+        with zipfile.ZipFile(path) as archive:
+            zips[path.relative_to(site).as_posix()] = (path.read_bytes(), {name: archive.read(name) for name in archive.namelist()})
     best = float("inf")
     for _ in range(rounds):
         forget()
         start = time.process_time()
         found = [violation for path, html in pages.items()
                  for violation in check_page(html, path, site_url, catalogue.allowed_domains, allow)]
-        found += check_site(site, site_url, catalogue.allowed_domains, theme, ROOT / "docs", frozenset(pages), allow)
+        check = members_check(site, site_url, catalogue.allowed_domains, frozenset(pages), allow)
+        packed = {path: Packed(hashlib.sha256(data).hexdigest(), {name: hashlib.sha256(body).hexdigest()
+                                                                     for name, body in members.items() if kind_of(name) != "page"},
+                               frozenset(members))
+                  for path, (data, members) in zips.items() if check(members)}
+        found += [f"{path}: a member" for path in zips if path not in packed]
+        found += check_site(site, site_url, catalogue.allowed_domains, theme, ROOT / "docs", frozenset(pages), allow, packed)
         best = min(best, time.process_time() - start)
     if found:  # the build wrote only what it allows: a verifier that finds anything here is not timing the real work
         raise SystemExit(f"bench/builds.py: the verifier finds {found[0]} in the built site; it should find nothing")

@@ -20,7 +20,7 @@ from catalogue import load
 from catalogue.publish import cards, pdfs
 from catalogue.publish.card import CardError, MissingGlyphs, family_for
 from catalogue.publish.finish import finish
-from catalogue.publish.verify import check_site
+from catalogue.publish.verify import check_site, members_check
 from catalogue.render.markup import script_json
 from catalogue.render import material
 from catalogue.render.pages import pages, static_files
@@ -262,8 +262,9 @@ def on_post_build(config):
     state["depth"] -= 1
     if state["depth"]:
         return
-    for failure in finish(Path(config.site_dir), state["catalogue"], config.site_url, state["urls"],
-                          state["not_found"]):
+    failures, state["packed"] = finish(Path(config.site_dir), state["catalogue"], config.site_url, state["urls"],
+                                       state["not_found"], _members_check(config))
+    for failure in failures:
         log.error(failure)
     try:
         written = cards.write_all(Path(config.site_dir), state["cards"], state["card_cache"])
@@ -279,12 +280,18 @@ def on_post_build(config):
     _verify_site(config)
 
 
+def _members_check(config):
+    """The offline copies' members checked as they are packed (so `_verify_site` need not unpack them)."""
+    return members_check(Path(config.site_dir), config.site_url or "/", state["catalogue"].allowed_domains,
+                         state["checked"], state["allow"])
+
+
 def _verify_site(config):
     """Every file written, against the allowlist; a file that does not conform is removed."""
     site, root = Path(config.site_dir), state["root"]
     theme = next(Path(d) for d in config.theme.dirs if (Path(d) / "assets/javascripts").is_dir())  # Material's
     for found in check_site(site, config.site_url or "/", state["catalogue"].allowed_domains, theme,
-                            Path(config.docs_dir), frozenset(state["checked"]), state["allow"]):
+                            Path(config.docs_dir), frozenset(state["checked"]), state["allow"], state["packed"]):
         source = Path(config.docs_dir, found.path)  # a file copied from docs/ is named there
         where = source.relative_to(root).as_posix() if source.is_file() and root in source.parents else found.path
         log.warning(f"{where}: {printable(found.what)}; the file was removed "

@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 from tests.helpers import ROOT, leaks, write_entry
 from tests.hostile_cases import ESCAPED, GENERATED_CASES, PAYLOAD, REFRESH
 from catalogue.domain import akn
-from catalogue.publish.verify import check_site
+from catalogue.publish.offline import Packed
+from catalogue.publish.verify import check_site, members_check
 from catalogue.validate import files
 from catalogue.render.styles import csp_hash
 from catalogue.validate.allowlist import SITE, with_first_screen
@@ -339,6 +340,58 @@ def test_a_zip_page_that_is_the_sites_page_with_links_spelt_otherwise_is_not_che
     # a spelling with a character that could end a value or start markup is never taken as the same link
     assert not files.same_but_links(site_page.replace('"../op1-iv/"', '"../op1-iv/index.html&lt;"'), site_page, name, SITE_URL)
     assert not files.same_but_links(site_page.replace('href="../op1-iv/"', 'href="../op1-iv/<b>"'), site_page, name, SITE_URL)
+
+
+def test_offline_members_checked_as_they_are_packed_are_not_unpacked_again_unless_their_bytes_changed(tmp_path):
+    import hashlib
+
+    theme, docs, site = tmp_path / "theme", tmp_path / "docs", tmp_path / "site"
+    name = "fr/communique/op1-iii/index.html"
+    for folder in (theme, docs / "assets", site / "assets", site / "fr/communique/op1-iii", site / "offline"):
+        folder.mkdir(parents=True, exist_ok=True)
+    for root in (docs, site):
+        (root / "assets/site.css").write_text("p{}", encoding="utf-8")
+    site_page = doc(body='<a href="../op1-iv/">iv</a>')
+    (site / name).write_text(site_page, encoding="utf-8")
+    hostile_page = doc(body="<script>alert(1)</script>")  # a page of the site that was not verified as it was written
+    (site / "fr/index.html").write_text(hostile_page, encoding="utf-8")
+    good = {name: site_page.replace('"../op1-iv/"', '"../op1-iv/index.html"').encode(), "assets/site.css": b"p{}"}
+    check = members_check(site, SITE_URL, DOMAINS, {name})
+    assert check(good)
+    # the site's page is taken as it is only if it was verified as it was written: else it is checked in full
+    assert check({"fr/index.html": hostile_page.encode()}) is False
+    assert members_check(site, SITE_URL, DOMAINS, {name, "fr/index.html"})({"fr/index.html": hostile_page.encode()})
+    (site / "fr/index.html").unlink()
+    for hostile in ({"../etc/passwd": b"root:x:0:0"}, {"assets/site.css": b"body{display:none}"},
+                    {name: site_page.replace('"../op1-iv/"', '"javascript:alert(1)"').encode()}):
+        assert check(hostile) is False, hostile
+    path = "offline/addis-ababa-communique-fr.zip"
+    (site / path).write_bytes(_zip(good))
+    packed = {path: Packed(hashlib.sha256(_zip(good)).hexdigest(), {"assets/site.css": hashlib.sha256(b"p{}").hexdigest()},
+                           frozenset(good))}
+
+    def found() -> list[tuple[str, str]]:
+        return [(f.path, f.member) for f in check_site(site, SITE_URL, DOMAINS, theme, docs, frozenset({name}), SITE, packed)]
+
+    assert found() == []
+    # a copy whose bytes are not those packed (changed after it was written) is unpacked and checked in full
+    (site / path).write_bytes(_zip({**good, "assets/site.css": b"body{display:none}"}))
+    assert found() == [(path, "assets/site.css")]
+    # so is one beside a copied file that changed since it was packed (its copy is no longer the site's)
+    (site / path).write_bytes(_zip(good))
+    for root in (docs, site):
+        (root / "assets/site.css").write_text("p{ }", encoding="utf-8")
+    assert found() == [(path, "assets/site.css")]
+    # a copy of a file refused on its own (here: not the maintainers' docs/assets/site.css) is refused too,
+    # whether the copy was checked as it was packed or unpacked again
+    (docs / "assets/site.css").write_text("p{}", encoding="utf-8")
+    for css in ("p{}", "@import url(https://evil.example.com/x.css);"):
+        (site / "assets/site.css").write_text(css, encoding="utf-8")
+        members = {**good, "assets/site.css": css.encode()}
+        (site / path).write_bytes(_zip(members))
+        for digest in (hashlib.sha256(_zip(members)).hexdigest(), "another"):
+            packed[path] = Packed(digest, {"assets/site.css": hashlib.sha256(css.encode()).hexdigest()}, frozenset(members))
+            assert found() == ([("assets/site.css", ""), (path, "assets/site.css")] if "@import" in css else []), (css, digest)
 
 
 def test_the_build_may_write_only_the_files_the_allowlist_names(tmp_path):

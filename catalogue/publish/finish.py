@@ -5,7 +5,7 @@ offline copy (which packs them) and the list of what keeping it for offline read
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from catalogue.domain.model import Catalogue
@@ -14,9 +14,12 @@ from catalogue.render.urls import localised
 
 
 def finish(site_dir: Path, catalogue: Catalogue, site_url: str | None, pages: Mapping[str, Iterable[str]],
-           not_found: Mapping[str, str]) -> list[str]:
+           not_found: Mapping[str, str], check: Callable[[Mapping[str, bytes]], bool] | None = None
+           ) -> tuple[list[str], dict[str, offline.Packed]]:
     """Complete the built site in `site_dir`. `pages`: the URLs built in each language (as the engine gives
-    them, from the site root); `not_found`: each language's 404 page. Returns what failed, to report."""
+    them, from the site root); `not_found`: each language's 404 page; `check`: the offline copies' members
+    as they are packed (verify.members_check). Returns what failed, to report, and the offline copies whose
+    members `check` passed (offline.write_all)."""
     site = Path(site_dir)
     write_not_found(site, catalogue, not_found)
     scripts.write(site)
@@ -24,9 +27,9 @@ def finish(site_dir: Path, catalogue: Catalogue, site_url: str | None, pages: Ma
     sitemap.write(site, sitemap.sitemap(catalogue, pages, site_url))
     sitemap.write_robots(site, site_url)
     failure = search.index(site)
-    offline.write_all(site, catalogue, site_url)
+    packed = offline.write_all(site, catalogue, site_url, check)
     reading.write_all(site, catalogue)
-    return [f"search index (Pagefind) failed: {failure}"] if failure else []
+    return [f"search index (Pagefind) failed: {failure}"] if failure else [], packed
 
 
 def write_not_found(site: Path, catalogue: Catalogue, pages: Mapping[str, str]) -> None:

@@ -10,11 +10,14 @@ entries make the same site give the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
 import posixpath
 import re
 import zipfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from catalogue.domain.model import Catalogue, Language
@@ -79,14 +82,18 @@ def _fix(url: str, rel: str, members: set[str], site_url: str) -> str | None:
 
 
 def build(site: Path, language: Language, site_url: str, files: set[str] | None = None) -> bytes:
-    """The offline copy of one language, as the bytes of a zip; `files`: what the build wrote. Its pages are the
-    site's with other links only: from disk, assets/search.js shows each page's note on finding text instead
-    of the search box (browsers refuse the search's module from file://)."""
-    files = written(site) if files is None else files
+    """The offline copy of one language, as the bytes of a zip; `files`: what the build wrote."""
+    return _zip(contents(site, language, site_url, written(site) if files is None else files))
+
+
+def contents(site: Path, language: Language, site_url: str, files: set[str]) -> dict[str, bytes]:
+    """What the offline copy of one language holds, by name in the archive. Its pages are the site's with
+    other links only: from disk, assets/search.js shows each page's note on finding text instead of the search
+    box (browsers refuse the search's module from file://)."""
     pages = pages_of(files, language)
     others = members_of(files, language)
-    members = set(pages) | others
-    entries = {rel: rewrite((site / rel).read_text(encoding="utf-8"), rel, members, site_url).encode("utf-8")
+    packed = set(pages) | others
+    entries = {rel: rewrite((site / rel).read_text(encoding="utf-8"), rel, packed, site_url).encode("utf-8")
                for rel in pages}
     entries |= {path: (site / path).read_bytes() for path in others}
     if language.prefix:
@@ -94,7 +101,7 @@ def build(site: Path, language: Language, site_url: str, files: set[str] | None 
         entries["index.html"] = (f'<!doctype html><html lang="{html.escape(language.code)}"><meta charset="utf-8">'
                                  f'<meta http-equiv="refresh" content="0; url={start}"><title>{name}</title>'
                                  f'<p><a href="{start}">{name}</a></p></html>\n').encode("utf-8")
-    return _zip(entries)
+    return entries
 
 
 def _zip(entries: dict[str, bytes]) -> bytes:
@@ -109,11 +116,30 @@ def _zip(entries: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def write_all(site: Path, catalogue: Catalogue, site_url: str) -> None:
-    """Write every language's offline copy into the built site."""
+@dataclass(frozen=True)
+class Packed:
+    """An offline copy whose members passed the check as they were packed: a verifier that finds the same
+    bytes there later, beside the same copied files, need not unpack it again (verify.check_site)."""
+
+    digest: str  # SHA-256 of the zip's bytes, as written
+    copies: Mapping[str, str]  # each member copied from the site's file of that path (all but the pages) → its SHA-256
+    names: frozenset[str]  # every member
+
+
+def write_all(site: Path, catalogue: Catalogue, site_url: str,
+              check: Callable[[dict[str, bytes]], bool] | None = None) -> dict[str, Packed]:
+    """Write every language's offline copy into the built site. Returns each copy whose members passed
+    `check` as they were packed, by path from the site root."""
     base = site_root(site_url)
     files = written(site)
+    passed = {}
     for language in catalogue.languages:
         target = site / zip_path(language)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(build(site, language, base, files))
+        entries = contents(site, language, base, files)
+        data = _zip(entries)
+        target.write_bytes(data)
+        if check is not None and check(entries):
+            copies = {path: hashlib.sha256(entries[path]).hexdigest() for path in members_of(files, language)}
+            passed[zip_path(language)] = Packed(hashlib.sha256(data).hexdigest(), copies, frozenset(entries))
+    return passed

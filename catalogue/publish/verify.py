@@ -1,21 +1,33 @@
 """The built site against the output allowlist, file by file (catalogue/validate/files.py), once
-the build has written everything: after Pagefind and the offline copies."""
+the build has written everything: after Pagefind and the offline copies, whose members are checked
+as they are packed (`members_check`)."""
 
 from __future__ import annotations
 
+import hashlib
+import io
 import os
+import zipfile
+from collections.abc import Callable, Mapping, Set
 from pathlib import Path
+from types import MappingProxyType
 
 from catalogue.publish import scripts
+from catalogue.publish.offline import Packed
 from catalogue.validate.allowlist import SITE, Allowlist
-from catalogue.validate.files import Found, check_file, kind_of
+from catalogue.validate.files import Found, check_file, check_members, kind_of
 from catalogue.validate.output import Violation, check_page
 
 
 def check_site(site: Path, site_url: str, domains: tuple[str, ...], theme: Path, docs: Path,
-               checked: frozenset[str] = frozenset(), allow: Allowlist = SITE) -> list[Found]:
+               checked: frozenset[str] = frozenset(), allow: Allowlist = SITE,
+               packed: Mapping[str, Packed] = MappingProxyType({})) -> list[Found]:
     """Every violation in the built site at `site`. `theme`: the installed Material's templates folder;
-    `docs`: the docs folder (maintainer assets); `checked`: pages already verified as they were written."""
+    `docs`: the docs folder (maintainer assets); `checked`: pages already verified as they were written;
+    `packed`: offline copies whose members were verified as they were packed (`members_check`): one that
+    holds other bytes now, or beside a copied file that changed since, is unpacked and checked in full.
+    An offline copy that holds a file refused here (its copy, or the page its page was made from) is
+    refused too, whichever way it was checked."""
 
     def page(html: str, path: str) -> list[Violation]:
         return check_page(html, path, site_url, domains, allow)
@@ -36,12 +48,67 @@ def check_site(site: Path, site_url: str, domains: tuple[str, ...], theme: Path,
             return None
         return scripts.minified(file.read_bytes()) if kind == "own" and path.endswith(".js") else file.read_bytes()
 
+    def unchanged(done: Packed | None, data: bytes) -> bool:
+        return done is not None and _sha256(data) == done.digest and all(
+            copy in regular and _sha256(read(copy)) == digest for copy, digest in done.copies.items())
+
     out: list[Found] = [Found(path, Violation(what)) for path, what in strange]
+    refused: set[str] = set()
+    archives: dict[str, frozenset[str]] = {}  # each offline copy → its members' names
     for path in sorted(regular):
         kind = kind_of(path, allow)
-        if not (kind == "page" and path in checked) and kind != "pagefind":
-            out += check_file(path, read(path), site_url, page, site_file, source, allow, domains)
+        if (kind == "page" and path in checked) or kind == "pagefind":
+            continue
+        data = read(path)
+        if kind == "zip":
+            done = packed.get(path)
+            archives[path] = done.names if done is not None else _names(data)
+            if unchanged(done, data):
+                continue
+        found = check_file(path, data, site_url, page, site_file, source, allow, domains)
+        if found:
+            refused.add(path)
+            out += found
+    for path, names in archives.items():
+        held = sorted(names & refused) if path not in refused else []
+        if held:
+            out.append(Found(path, Violation("is made from the site's file of that name, which is refused", held[0]), held[0]))
     return sorted(out, key=lambda found: found.path)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _names(data: bytes) -> frozenset[str]:
+    """The names of a zip's members (none for what is not a zip: check_zip says so)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return frozenset(archive.namelist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return frozenset()
+
+
+def members_check(site: Path, site_url: str, domains: tuple[str, ...], checked: Set[str],
+                  allow: Allowlist = SITE) -> Callable[[Mapping[str, bytes]], bool]:
+    """Whether an offline copy's members, as the build is about to pack them (name → bytes), are all the
+    allowlist allows (files.check_members): each page the site's page verified as it was written (in
+    `checked`), with links spelt otherwise, or else allowed in full; each other member the site's plain file
+    of that path. What it passes need not be unpacked again (`check_site`'s `packed`)."""
+    regular: set[str] = set()
+
+    def site_file(path: str) -> bytes | None:
+        if not regular:
+            regular.update(_walk(site)[0])
+        if path not in regular:
+            return None
+        with open(os.path.join(site, path), "rb") as file:
+            return file.read()
+
+    def page(html: str, path: str) -> list[Violation]:
+        return check_page(html, path, site_url, domains, allow)
+
+    return lambda members: not check_members(members.items(), site_file, page, allow, site_url, checked.__contains__)
 
 
 def _walk(site: Path) -> tuple[set[str], list[tuple[str, str]]]:

@@ -263,35 +263,54 @@ def check_akn(data: bytes) -> list[Violation]:
 
 def check_zip(data: bytes, site_file: Callable[[str], bytes | None], page: Callable[[str, str], list[Violation]],
               allow: Allowlist = SITE, site_url: str = "/") -> list[Found]:
-    """An offline copy: each member a plain file named inside the archive's root; every other member a copy
-    of the site's file of the same path (`site_file`: its bytes); each page either the site's page of the
-    same path with links spelt otherwise but leading where they led (see `same_but_links`: as safe as the
-    site's page, which the verifier checks on its own), or else through the page allowlist."""
+    """An offline copy: each member a plain file named inside the archive's root, and then as
+    `check_members` wants it."""
     out: list[Found] = []
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         return [Found("", Violation("is not a valid zip file"))]
-    with archive:
+
+    def members() -> Iterable[tuple[str, bytes]]:  # one at a time: a big archive is never held unpacked
         for info in archive.infolist():
             name = info.filename
-            if not _MEMBER.fullmatch(name) or ".." in name.split("/") or (info.external_attr >> 16) & 0o170000 not in (0, 0o100000):
+            if (info.external_attr >> 16) & 0o170000 not in (0, 0o100000):
                 out.append(Found("", Violation("is not a plain file inside the archive's root", name), json.dumps(name[:80])))
-                continue
-            body = archive.read(info)
-            kind = kind_of(name, allow)
-            if kind == "page":
-                original = site_file(name)
-                if original is None or not same_but_links(body, original, name, site_url):
-                    out += [Found("", violation, name) for violation in page(body.decode("utf-8", "replace"), name)]
-            elif kind is None or site_file(name) != body:
-                out.append(Found("", Violation("is not the site's own copy of that file", name), name))
+            else:  # one whose name is refused is not unpacked
+                yield name, archive.read(info) if _MEMBER.fullmatch(name) and ".." not in name.split("/") else b""
+
+    with archive:
+        found = check_members(members(), site_file, page, allow, site_url)
+    return out + found
+
+
+def check_members(members: Iterable[tuple[str, bytes]], site_file: Callable[[str], bytes | None],
+                  page: Callable[[str, str], list[Violation]], allow: Allowlist = SITE, site_url: str = "/",
+                  verified: Callable[[str], bool] | None = None) -> list[Found]:
+    """The members of an offline copy, by name and content (an archive's, or those the build is about to
+    pack): each named inside the archive's root; every member but a page a copy of the site's file of the
+    same path (`site_file`: its bytes); each page either the site's page of the same path with links spelt
+    otherwise but leading where they led (see `same_but_links`: as safe as the site's page, which the
+    verifier checks on its own; `verified`, when given: whether it has, and if not the page is checked in
+    full), or else through the page allowlist."""
+    out: list[Found] = []
+    for name, body in members:
+        if not _MEMBER.fullmatch(name) or ".." in name.split("/"):
+            out.append(Found("", Violation("is not a plain file inside the archive's root", name), json.dumps(name[:80])))
+            continue
+        kind = kind_of(name, allow)
+        if kind == "page":
+            original = site_file(name) if verified is None or verified(name) else None
+            if original is None or not same_but_links(body, original, name, site_url):
+                out += [Found("", violation, name) for violation in page(body.decode("utf-8", "replace"), name)]
+        elif kind is None or site_file(name) != body:
+            out.append(Found("", Violation("is not the site's own copy of that file", name), name))
     return out
 
 
 # What stands before an address the site writes (a double-quoted `href` or `src`, a refresh's URL), and the
 # characters an address spelt otherwise may hold: none that could end a value or begin markup anywhere.
-_BEFORE_LINK = re.compile(rb"\s(?:href|src)=$")
+_BEFORE_LINK = tuple(bytes([space]) + name for space in b" \t\n\r\f\v" for name in (b"href=", b"src="))  # how the segment before one ends
 _REFRESH = b"0; url="
 _INERT = re.compile(rb"[A-Za-z0-9._~:/?#@!$()*+,;=%-]*")
 _ELSEWHERE = re.compile(r"[a-z][a-z0-9+.-]*:|/", re.IGNORECASE)  # a scheme, or a path from a root
@@ -316,10 +335,11 @@ def same_but_links(member: bytes | str, page: bytes | str, path: str, site_url: 
             return False
         if ours[index - 1].endswith(b"content=") and mine.startswith(_REFRESH) and site.startswith(_REFRESH):
             mine, site = mine[len(_REFRESH):], site[len(_REFRESH):]
-        elif not _BEFORE_LINK.search(ours[index - 1][-8:]):
+        elif not ours[index - 1].endswith(_BEFORE_LINK):
             return False
-        if _to_index(mine, site):  # the site's own address with 'index.html' put in: plain characters added, nothing else
-            continue
+        address, hash_, fragment = site.partition(b"#")  # the site's own address with 'index.html' put in (see _to_index):
+        if (not address or address[-1:] == b"/") and mine == address + b"index.html" + hash_ + fragment:
+            continue  # plain characters added, nothing else (the most common spelling in an offline copy)
         if not _INERT.fullmatch(mine) or not _INERT.fullmatch(site):
             return False
         target = _target(mine.decode("ascii"), folder, site_url)
@@ -338,13 +358,6 @@ def _alike(member: bytes, page: bytes, block: int = 4096) -> int:
     last = page.rfind(b'"', 0, shared)
     before = page.rfind(b'"', 0, last) if last > 0 else -1
     return before + 1 if before >= 0 else 0
-
-
-def _to_index(mine: bytes, site: bytes) -> bool:
-    """Whether `mine` is `site`, a folder ('../op1-iv/', '' or with a '#fragment'), with 'index.html' added
-    to the folder: the same place (the most common spelling in an offline copy, told without resolving)."""
-    address, hash_, fragment = site.partition(b"#")
-    return (not address or address.endswith(b"/")) and mine == address + b"index.html" + hash_ + fragment
 
 
 @lru_cache(maxsize=100_000)

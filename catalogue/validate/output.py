@@ -257,30 +257,32 @@ def check_page(html: str, path: str, site_url: str = "/", domains: tuple[str, ..
     at_folder = _SEEN.setdefault((allow, where), {}) if where is not deep else at_depth
     out: list[Violation] = []
     ids: set[str] = set()
+    depth_get, folder_get = at_depth.get, at_folder.get
     for node in LexborHTMLParser(html).root.traverse(include_text=False):
-        tag = node.tag
-        if tag[0] == "-":
-            if tag == "-comment":
-                out.append(Violation("an HTML comment (the site writes none)", (node.html or "")[4:64]))
-            continue  # else the document itself, the doctype
         attrs = node.attributes
-        key = (tag, tuple(attrs.items()))
-        found = at_depth.get(key)
-        if found is None:
-            found = at_folder.get(key)
-            if found is None:
-                found, by_folder = _found(allow, tag, attrs, key[1], where)
-                (at_folder if by_folder else at_depth)[key] = found
+        key = (node.tag, tuple(attrs.items()))
+        entry = depth_get(key) or folder_get(key)
+        if entry is None:  # a start tag this page's depth (or folder) has not seen yet, or not a tag at all
+            tag = key[0]
+            if tag[0] == "-":  # never kept: every comment is reported where it stands
+                if tag == "-comment":
+                    out.append(Violation("an HTML comment (the site writes none)", (node.html or "")[4:64]))
+                continue  # else the document itself, the doctype
+            found, by_folder = _found(allow, tag, attrs, key[1], where)
+            entry = (found, "id" in attrs or (tag in _TEXT and tag in allow.elements))
+            (at_folder if by_folder else at_depth)[key] = entry
+        found, more = entry  # more: it has an id, or text to check (a script or a style)
         if found:
             out += found
-        if "id" in attrs:
-            if attrs["id"] in ids:
-                out.append(Violation(f"the id {attrs['id']!r} twice (an id names one place in a page)", attrs["id"] or ""))
-            ids.add(attrs["id"] or "")
-        if tag in _TEXT and tag in allow.elements:
-            if tag == "script":
+        if more:
+            if "id" in attrs:
+                if attrs["id"] in ids:
+                    out.append(Violation(f"the id {attrs['id']!r} twice (an id names one place in a page)", attrs["id"] or ""))
+                ids.add(attrs["id"] or "")
+            tag = key[0]
+            if tag == "script" and "script" in allow.elements:
                 _check_script(allow, attrs, node.text(deep=True), where, out)
-            else:
+            elif tag == "style" and "style" in allow.elements:
                 _check_style(allow, node.text(deep=True), out)
     return out
 
