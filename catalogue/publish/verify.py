@@ -16,9 +16,10 @@ from catalogue.publish import scripts
 from catalogue.publish.offline import Packed
 from catalogue.validate.allowlist import SITE, Allowlist
 from catalogue.validate.files import Found, check_file, check_members, kind_of
-from catalogue.validate.output import Violation, check_page
+from catalogue.validate.output import Violation, check_page, collector_paused
 
 
+@collector_paused
 def check_site(site: Path, site_url: str, domains: tuple[str, ...], theme: Path, docs: Path,
                checked: frozenset[str] = frozenset(), allow: Allowlist = SITE,
                packed: Mapping[str, Packed] = MappingProxyType({})) -> list[Found]:
@@ -108,7 +109,11 @@ def members_check(site: Path, site_url: str, domains: tuple[str, ...], checked: 
     def page(html: str, path: str) -> list[Violation]:
         return check_page(html, path, site_url, domains, allow)
 
-    return lambda members: not check_members(members.items(), site_file, page, allow, site_url, checked.__contains__)
+    @collector_paused
+    def check(members: Mapping[str, bytes]) -> bool:
+        return not check_members(members.items(), site_file, page, allow, site_url, checked.__contains__)
+
+    return check
 
 
 def _walk(site: Path) -> tuple[set[str], list[tuple[str, str]]]:

@@ -9,12 +9,14 @@ file and line it came from.
 from __future__ import annotations
 
 import base64
+import functools
+import gc
 import hashlib
 import html
 import json
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -247,6 +249,26 @@ def forget() -> None:
         cached.cache_clear()
 
 
+def collector_paused(function: Callable) -> Callable:
+    """`function` run with Python's cycle collector paused, and then as it was. The verifier makes many small
+    objects and no reference cycle (what it leaves is freed as soon as it is dropped), while each pass of the
+    collector walks every object the process holds: in a build's large process those passes cost the
+    verifier about a sixth of its time."""
+
+    @functools.wraps(function)
+    def paused(*args, **kwargs):
+        if not gc.isenabled():
+            return function(*args, **kwargs)
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused
+
+
+@collector_paused
 def check_page(html: str, path: str, site_url: str = "/", domains: tuple[str, ...] = (),
                allow: Allowlist = SITE) -> list[Violation]:
     """Everything in the page `html` (to be written at `path`, from the site root) that `allow` does not allow."""
