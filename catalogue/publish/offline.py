@@ -10,7 +10,6 @@ entries make the same site give the same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import io
 import posixpath
@@ -121,8 +120,8 @@ class Packed:
     """An offline copy whose members passed the check as they were packed: a verifier that finds the same
     bytes there later, beside the same copied files, need not unpack it again (verify.check_site)."""
 
-    digest: str  # SHA-256 of the zip's bytes, as written
-    copies: Mapping[str, str]  # each member copied from the site's file of that path (all but the pages) → its SHA-256
+    data: bytes  # the zip, as written
+    copies: Mapping[str, bytes]  # each member copied from the site's file of that path (all but the pages), as packed
     names: frozenset[str]  # every member
 
 
@@ -140,6 +139,6 @@ def write_all(site: Path, catalogue: Catalogue, site_url: str,
         data = _zip(entries)
         target.write_bytes(data)
         if check is not None and check(entries):
-            copies = {path: hashlib.sha256(entries[path]).hexdigest() for path in members_of(files, language)}
-            passed[zip_path(language)] = Packed(hashlib.sha256(data).hexdigest(), copies, frozenset(entries))
+            copies = {path: entries[path] for path in members_of(files, language)}
+            passed[zip_path(language)] = Packed(data, copies, frozenset(entries))
     return passed

@@ -4,7 +4,6 @@ as they are packed (`members_check`)."""
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import zipfile
@@ -50,8 +49,8 @@ def check_site(site: Path, site_url: str, domains: tuple[str, ...], theme: Path,
         return scripts.minified(file.read_bytes()) if kind == "own" and path.endswith(".js") else file.read_bytes()
 
     def unchanged(done: Packed | None, data: bytes) -> bool:
-        return done is not None and _sha256(data) == done.digest and all(
-            copy in regular and _sha256(read(copy)) == digest for copy, digest in done.copies.items())
+        return done is not None and data == done.data and all(
+            copy in regular and read(copy) == body for copy, body in done.copies.items())
 
     out: list[Found] = [Found(path, Violation(what)) for path, what in strange]
     refused: set[str] = set()
@@ -75,10 +74,6 @@ def check_site(site: Path, site_url: str, domains: tuple[str, ...], theme: Path,
         if held:
             out.append(Found(path, Violation("is made from the site's file of that name, which is refused", held[0]), held[0]))
     return sorted(out, key=lambda found: found.path)
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def _names(data: bytes) -> frozenset[str]:
