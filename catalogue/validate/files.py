@@ -337,9 +337,9 @@ def same_but_links(member: bytes | str, page: bytes | str, path: str, site_url: 
             mine, site = mine[len(_REFRESH):], site[len(_REFRESH):]
         elif not ours[index - 1].endswith(_BEFORE_LINK):
             return False
-        address, hash_, fragment = site.partition(b"#")  # the site's own address with 'index.html' put in (see _to_index):
-        if (not address or address[-1:] == b"/") and mine == address + b"index.html" + hash_ + fragment:
-            continue  # plain characters added, nothing else (the most common spelling in an offline copy)
+        address, hash_, fragment = site.partition(b"#")  # the site's own address, a folder ('../op1-iv/', '' or with
+        if (not address or address[-1:] == b"/") and mine == address + b"index.html" + hash_ + fragment:  # a '#fragment')
+            continue  # with 'index.html' put in: plain characters added, the same place (most links in an offline copy)
         if not _INERT.fullmatch(mine) or not _INERT.fullmatch(site):
             return False
         target = _target(mine.decode("ascii"), folder, site_url)
