@@ -193,9 +193,7 @@ def verifier_cpu(site: Path, site_url: str, rounds: int = 3) -> float:
         found = [violation for path, html in pages.items()
                  for violation in check_page(html, path, site_url, catalogue.allowed_domains, allow)]
         check = members_check(site, site_url, catalogue.allowed_domains, frozenset(pages), allow)
-        packed = {path: Packed(data, {name: body for name, body in members.items() if kind_of(name) != "page"},
-                               frozenset(members))
-                  for path, (data, members) in zips.items() if check(members)}
+        packed = {path: Packed.of(data, members) for path, (data, members) in zips.items() if check(members)}
         found += [f"{path}: a member" for path in zips if path not in packed]
         found += check_site(site, site_url, catalogue.allowed_domains, theme, ROOT / "docs", frozenset(pages), allow, packed)
         best = min(best, time.process_time() - start)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from catalogue.domain.model import Catalogue, Language
 from catalogue.render.urls import localised, site_root, zip_path
+from catalogue.validate.files import kind_of
 
 SECTIONS = ("", "communique/", "frameworks/", "crosswalk/")
 ASSETS = re.compile(r"assets/(favicon\.svg|site\.css|[a-z-]+\.js|javascripts/bundle\.[0-9a-f]+\.min\.js"
@@ -124,6 +125,11 @@ class Packed:
     copies: Mapping[str, bytes]  # each member copied from the site's file of that path (all but the pages), as packed
     names: frozenset[str]  # every member
 
+    @classmethod
+    def of(cls, data: bytes, entries: Mapping[str, bytes]) -> Packed:
+        """The zip `data`, packed from `entries` (name → bytes)."""
+        return cls(data, {name: body for name, body in entries.items() if kind_of(name) != "page"}, frozenset(entries))
+
 
 def write_all(site: Path, catalogue: Catalogue, site_url: str,
               check: Callable[[dict[str, bytes]], bool] | None = None) -> dict[str, Packed]:
@@ -139,6 +145,5 @@ def write_all(site: Path, catalogue: Catalogue, site_url: str,
         data = _zip(entries)
         target.write_bytes(data)
         if check is not None and check(entries):
-            copies = {path: entries[path] for path in members_of(files, language)}
-            passed[zip_path(language)] = Packed(data, copies, frozenset(entries))
+            passed[zip_path(language)] = Packed.of(data, entries)
     return passed
