@@ -173,8 +173,8 @@ def verifier_cpu(site: Path, site_url: str, rounds: int = 3) -> float:
     from catalogue.publish.verify import check_site, members_check
     from catalogue.render.styles import csp_hash
     from catalogue.validate.allowlist import with_first_screen
-    from catalogue.validate.files import kind_of
-    from catalogue.validate.output import check_page, forget
+    from catalogue.validate.files import forget, kind_of
+    from catalogue.validate.output import check_page
 
     catalogue, _ = load(ROOT, languages())
     theme = Path(__import__("material").__file__).parent / "templates"

@@ -461,10 +461,11 @@ def _web_link(url, action=None, **entries):
     def change(writer):
         from pypdf.generic import ArrayObject, FloatObject, NameObject
 
-        annotation = _action(Type="/Annot", Subtype="/Link", Contents=url, **entries)
+        annotation = _action(**{"Type": "/Annot", "Subtype": "/Link", "Contents": url, **entries})
         annotation[NameObject("/A")] = _action(S="/URI", Type="/Action", URI=url, **(action or {}))
         annotation[NameObject("/Rect")] = ArrayObject([FloatObject(0)] * 4)
-        writer.add_annotation(0, annotation)
+        added = writer.add_annotation(0, annotation)
+        del added[NameObject("/P")]  # pypdf names the page; WeasyPrint does not
     return change
 
 
@@ -513,6 +514,10 @@ HOSTILE_PDFS = {
     "weasyprint-link-javascript-url": (_web_link("javascript:app.alert(1)"), "is not an https address"),
     "weasyprint-link-next-action": (_web_link("https://au.int/", {"Next": "/Launch"}), "one at a time"),
     "weasyprint-link-script-beside": (_web_link("https://au.int/", JS="app.alert(1)"), "/JS"),
+    "weasyprint-link-javascript-plain": (_web_link("javascript:alert`1`"), "is not an https address"),
+    "weasyprint-link-out-of-root": (_web_link("https://example.org/fr/../../etc/passwd"), "leads out of the site's root"),
+    "weasyprint-link-site-then-elsewhere": (_web_link("https://example.org.evil.example.com/"), "not in"),
+    "weasyprint-link-contents-like-keys": (_web_link("https://au.int/", Contents=") >> /JS (app.alert(1)", JS="x"), "/JS"),
     "embedded-file": (_attachment, "/EmbeddedFile"),
     "form": (_set("/AcroForm", lambda: _action(XFA="<xdp/>")), "/AcroForm"),
     "orphan-script": (_orphan, "/JS"),
@@ -526,6 +531,27 @@ def test_a_pdf_with_only_links_to_this_site_and_allowed_domains_passes():
     assert files.check_pdf(_pdf(), SITE_URL, DOMAINS) == []
     assert files.check_pdf(_pdf(_link("https://www.ohchr.org/en/x")), SITE_URL, DOMAINS) == []
     assert files.check_pdf(_pdf(_web_link("https://www.ohchr.org/en/x")), SITE_URL, DOMAINS) == []
+    assert files.check_pdf(_pdf(_web_link("https://example.org/fr/communique/#p1-iv")), SITE_URL, DOMAINS) == []
+    # a link's text is only text, even when it reads like the keys of a PDF object
+    assert files.check_pdf(_pdf(_web_link("https://au.int/", Contents="(x) >> /JS (app.alert(1)) /Launch")), SITE_URL, DOMAINS) == []
+
+
+def test_the_weasyprint_shaped_cases_are_read_by_the_verifiers_shortcut_for_such_links():
+    """The hostile cases above that add a link as WeasyPrint writes one are checked the way the site's own
+    links are (one match over what qpdf writes out, not a visit key by key), so they test that way too."""
+    import pikepdf
+
+    def shortcut_links(data):
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            return sum(1 for found in pdf.objects if isinstance(found, pikepdf.Dictionary)
+                       and files._WEB_LINK.fullmatch(found.unparse(resolved=True)))
+
+    for name in ("weasyprint-link-elsewhere", "weasyprint-link-javascript-plain", "weasyprint-link-out-of-root",
+                 "weasyprint-link-site-then-elsewhere"):
+        assert shortcut_links(_pdf(HOSTILE_PDFS[name][0])) == 1, name
+    for name in ("weasyprint-link-javascript-url", "weasyprint-link-next-action", "weasyprint-link-script-beside",
+                 "weasyprint-link-contents-like-keys"):  # parentheses in its address, or other keys: visited
+        assert shortcut_links(_pdf(HOSTILE_PDFS[name][0])) == 0, name
 
 
 @pytest.mark.parametrize("change, expected", HOSTILE_PDFS.values(), ids=HOSTILE_PDFS.keys())

@@ -34,10 +34,17 @@ def check_site(site: Path, site_url: str, domains: tuple[str, ...], theme: Path,
 
     regular, strange = _walk(site)
     root = str(site)
+    copied = {copy for done in packed.values() for copy in done.copies}
+    kept: dict[str, bytes] = {}  # the files copied into an offline copy, as they were checked (read once)
 
     def read(path: str) -> bytes:
+        if path in kept:
+            return kept[path]
         with open(os.path.join(root, path), "rb") as file:
-            return file.read()
+            data = file.read()
+        if path in copied:
+            kept[path] = data
+        return data
 
     def site_file(path: str) -> bytes | None:
         return read(path) if path in regular else None
@@ -55,6 +62,7 @@ def check_site(site: Path, site_url: str, domains: tuple[str, ...], theme: Path,
     out: list[Found] = [Found(path, Violation(what)) for path, what in strange]
     refused: set[str] = set()
     archives: dict[str, frozenset[str]] = {}  # each offline copy → its members' names
+    later: list[tuple[str, bytes]] = []  # the offline copies checked as they were packed: once the rest is read
     for path in sorted(regular):
         kind = kind_of(path, allow)
         if (kind == "page" and path in checked) or kind == "pagefind":
@@ -63,10 +71,15 @@ def check_site(site: Path, site_url: str, domains: tuple[str, ...], theme: Path,
         if kind == "zip":
             done = packed.get(path)
             archives[path] = done.names if done is not None else _names(data)
-            if unchanged(done, data):
+            if done is not None:
+                later.append((path, data))
                 continue
         found = check_file(path, data, site_url, page, site_file, source, allow, domains)
         if found:
+            refused.add(path)
+            out += found
+    for path, data in later:
+        if not unchanged(packed[path], data) and (found := check_file(path, data, site_url, page, site_file, source, allow, domains)):
             refused.add(path)
             out += found
     for path, names in archives.items():

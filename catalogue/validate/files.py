@@ -25,6 +25,7 @@ from xml.etree import ElementTree
 from lxml import etree
 
 from catalogue.domain import akn
+from catalogue.validate import output
 from catalogue.validate.allowlist import SITE, Allowlist
 from catalogue.validate.output import Violation, check_page
 from catalogue.validate.shapes import Url, Where
@@ -42,7 +43,15 @@ _PDF_WATCHED = re.compile(rb"/(?:" + b"|".join(re.escape(name[1:].encode()) for 
     PDF_FORBIDDEN | PDF_ACTIONS | {"/A", "/Annots", "/Annot", "/Action"}, key=len, reverse=True))
     + rb")(?![^\s()<>\[\]{}/%])")
 
-_WEB_LINK = sorted([b"/A", b"/Action", b"/Annot", b"/URI", b"/URI"])  # what a link to an address names (check_pdf)
+# A link annotation to an address as WeasyPrint writes it, and nothing else, as qpdf writes it out (its keys
+# sorted, each string's parentheses and backslashes escaped, so a string ends where this says it ends): its
+# only action a /URI to an address of plain characters. `check_pdf` checks that address at once; an object of
+# any other shape is visited key by key.
+_STRING = rb"(?:\((?:[^\\()\r\n]|\\[^\r\n])*\)|<[0-9a-fA-F]*>)"
+_NUMBER = rb"-?[0-9]+(?:\.[0-9]+)?"
+_WEB_LINK = re.compile(rb"<< /A << /S /URI /Type /Action /URI \((?P<url>[!-'*-\[\]-~]*)\) >>"
+                       rb"(?: /BS << /W " + _NUMBER + rb" >>)?(?: /Contents " + _STRING + rb")?(?: /F [0-9]+)?"
+                       rb" /Rect \[ (?:" + _NUMBER + rb" ){4}\](?: /StructParent [0-9]+)? /Subtype /Link /Type /Annot >>")
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _NEWLINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -156,20 +165,34 @@ def check_ris(data: bytes) -> list[Violation]:
     return []
 
 
+def forget() -> None:
+    """Drop what earlier files and pages taught the verifier's caches (a benchmark starts each round cold)."""
+    output.forget()
+    for cached in (_sitemap, _target):
+        cached.cache_clear()
+
+
 def check_sitemap(data: bytes, site_url: str) -> list[Violation]:
+    """sitemap.xml, or sitemap.xml.gz: its pages, each an address on this site."""
     if data.startswith(b"\x1f\x8b"):
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError):
             return [Violation("is not a valid gzip file")]
+    return list(_sitemap(data, site_url))
+
+
+@lru_cache(maxsize=2)
+def _sitemap(data: bytes, site_url: str) -> tuple[Violation, ...]:
+    """What is wrong with a sitemap's XML (the same for sitemap.xml and the same text gzipped: read once)."""
     if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
-        return [Violation("declares a DOCTYPE or an entity")]
+        return (Violation("declares a DOCTYPE or an entity"),)
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as error:
-        return [Violation(f"is not valid XML ({error})")]
+        return (Violation(f"is not valid XML ({error})"),)
     if root.tag != f"{_SITEMAP}urlset":
-        return [Violation(f"is not a sitemap (its root is {root.tag})")]
+        return (Violation(f"is not a sitemap (its root is {root.tag})"),)
     where, shape, out = Where("sitemap.xml", site_url), Url(external=False), []
     plain = _on_site(site_url)
     for element in root.iter():
@@ -179,15 +202,17 @@ def check_sitemap(data: bytes, site_url: str) -> list[Violation]:
         url = (element.text or "").strip() if element.tag == f"{_SITEMAP}loc" else element.get("href")
         if url is not None and not plain.fullmatch(url) and (problem := shape.problem(url, where)):
             out.append(Violation(f"lists {json.dumps(url[:80])}, which {problem}", url))
-    return out[:5]
+    return tuple(out[:5])
 
 
 @lru_cache(maxsize=16)
-def _on_site(site_url: str) -> re.Pattern:
+def _on_site(site_url: str, fragment: bool = False) -> re.Pattern:
     """A page of the site at `site_url` by a plain path (names of letters, digits, `_`, `-` and `.`, none of
-    them starting with a dot, so none is `.` or `..`): an address that stays on the site, told by one match."""
+    them starting with a dot, so none is `.` or `..`), and with `fragment` a plain `#fragment` after it if any:
+    an address that stays on the site, told by one match."""
     prefix = re.escape(site_url) if site_url.startswith(("http://", "https://")) and site_url.endswith("/") else "(?!)"
-    return re.compile(prefix + r"(?:[A-Za-z0-9_-][A-Za-z0-9_.-]*/)*(?:[A-Za-z0-9_-][A-Za-z0-9_.-]*)?")
+    return re.compile(prefix + r"(?:[A-Za-z0-9_-][A-Za-z0-9_.-]*/)*(?:[A-Za-z0-9_-][A-Za-z0-9_.-]*)?"
+                      + (r"(?:#[A-Za-z0-9_.:~-]*)?" if fragment else ""))
 
 
 # What render/akn.py writes: element → its attributes. `*` names any text; the values of the rest
@@ -419,7 +444,7 @@ def check_pdf(data: bytes, site_url: str, domains: tuple[str, ...] = (), path: s
     if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
         return [Violation("is not a whole PDF file", "")]
     out: list[Violation] = []
-    where, shape = Where(path, site_url, domains), Url()
+    where, shape, on_site = Where(path, site_url, domains), Url(), _on_site(site_url, fragment=True)
 
     def name(value) -> str | None:
         return str(value) if isinstance(value, pikepdf.Name) else None
@@ -432,7 +457,9 @@ def check_pdf(data: bytes, site_url: str, domains: tuple[str, ...] = (), path: s
             address(value.get("/URI"))
 
     def address(url) -> None:
-        url = str(url) if isinstance(url, pikepdf.String) else ""
+        url = str(url) if isinstance(url, pikepdf.String) else url if isinstance(url, str) else ""
+        if on_site.fullmatch(url):  # most of them: a page of this site (what `shape` makes of it at once)
+            return
         problem = None if url.startswith("https://") or url.startswith(site_url) else "is not an https address"
         problem = problem or shape.problem(url, where)
         if problem:
@@ -450,21 +477,6 @@ def check_pdf(data: bytes, site_url: str, domains: tuple[str, ...] = (), path: s
         """Whether the object, with the objects written inside it, names anything `visit` acts on (most objects
         of a PDF, its fonts and its tagged structure, do not: they are read in C, not walked in Python)."""
         return _PDF_WATCHED.search(written(value)) is not None
-
-    def web_link(value, names: list[bytes]) -> bool:
-        """Whether the object is a link annotation to an address, as WeasyPrint writes one, and nothing else:
-        `<< /Type /Annot /Subtype /Link /A << /S /URI /Type /Action /URI (…) >> … >>`, whose only names that
-        `visit` acts on are those five (`names`: all it holds). Then its address is checked at once, which is
-        what `visit` would do with it; any other object is visited."""
-        if sorted(names) != _WEB_LINK or not isinstance(value, pikepdf.Dictionary) or isinstance(value, pikepdf.Stream):
-            return False
-        act = value.get("/A")
-        if (name(value.get("/Type")) != "/Annot" or name(value.get("/Subtype")) != "/Link"
-                or not isinstance(act, pikepdf.Dictionary) or act.is_indirect or set(act.keys()) != {"/S", "/Type", "/URI"}
-                or name(act.get("/S")) != "/URI" or name(act.get("/Type")) != "/Action"):
-            return False
-        address(act.get("/URI"))
-        return True
 
     def inside(item) -> bool:
         """Whether `item`, found inside an object, is written there (not a reference) and is worth a visit."""
@@ -512,8 +524,11 @@ def check_pdf(data: bytes, site_url: str, domains: tuple[str, ...] = (), path: s
             visit(pdf.trailer)
             for found in pdf.objects:  # every object the file holds, whether anything refers to it or not
                 if isinstance(found, (pikepdf.Dictionary, pikepdf.Stream, pikepdf.Array)):
-                    names = _PDF_WATCHED.findall(written(found))
-                    if names and not web_link(found, names):
+                    text = written(found)
+                    link = _WEB_LINK.fullmatch(text) if text.startswith(b"<< /A << /S /URI ") else None
+                    if link and not isinstance(found, pikepdf.Stream):  # what `visit` would check of it
+                        address(link.group("url").decode("ascii"))
+                    elif _PDF_WATCHED.search(text):
                         visit(found)
             if warnings := pdf.get_warnings():  # qpdf mended it: not a file the site wrote
                 return [Violation(f"is a damaged PDF (qpdf: {warnings[0][:80]})", "")]

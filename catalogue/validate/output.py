@@ -139,10 +139,13 @@ def _digest(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()).decode("ascii")
 
 
-@lru_cache(maxsize=None)
-def _names_allowed(allow: Allowlist, tag: str, names: tuple[str, ...]) -> bool:
+@lru_cache(maxsize=100_000)
+def _plan(allow: Allowlist, tag: str, names: tuple[str, ...]) -> tuple[bool, tuple]:
+    """Whether a start tag `tag` may carry attributes of these names, in this order, and the shape of each
+    one's value (None: not looked at). Pages repeat the same few lists: this is worked out once for each."""
     allowed, aria = _attributes(allow, tag)
-    return all(name in allowed or (aria and name.startswith("aria-")) for name in names)
+    return (all(name in allowed or (aria and name.startswith("aria-")) for name in names),
+            tuple(_shape(allow, tag, name) for name in names))
 
 
 @lru_cache(maxsize=None)
@@ -171,12 +174,11 @@ def _start_tag(allow: Allowlist, tag: str, items: tuple[tuple[str, str | None], 
     if tag not in allow.elements:
         return (Violation(f"the element <{tag}> is not one the site writes", f"<{tag}"),), ()
     out: list[Violation] = []
-    attrs = dict(items)
-    if not _names_allowed(allow, tag, tuple(attrs)):
-        _check_names(allow, tag, attrs, out)
+    allowed, shapes = _plan(allow, tag, tuple(name for name, _ in items))
+    if not allowed:
+        _check_names(allow, tag, dict(items), out)
     addresses = []
-    for name, value in items:
-        shape = _shape(allow, tag, name)
+    for (name, value), shape in zip(items, shapes):
         if shape is None:
             continue
         if shape.needs_where:
@@ -245,7 +247,7 @@ _SEEN: dict = {}
 def forget() -> None:
     """Drop what earlier pages taught the caches (a benchmark starts each round cold)."""
     _SEEN.clear()
-    for cached in (_where, _deep, _start_tag, _digest):
+    for cached in (_where, _deep, _start_tag, _plan, _digest):
         cached.cache_clear()
 
 
