@@ -164,12 +164,15 @@ def without_output_check(target: Path) -> Path:
 
 def verifier_cpu(site: Path, site_url: str, rounds: int = 3) -> float:
     """CPU seconds the verifier spends on a built site, in this process (the least of `rounds`):
-    every page as the hooks check it when written, each offline copy's members as they are packed, then every other file after the build."""
+    every page as the hooks check it when written, each offline copy's members as they are packed (with the edits
+    the build made to its pages, worked out here beforehand, as the build does), then every other file after the build."""
     import zipfile
 
     from selectolax.lexbor import LexborHTMLParser
 
+    from catalogue.publish import offline
     from catalogue.publish.offline import Packed
+    from catalogue.render.urls import site_root, zip_path
     from catalogue.publish.verify import check_site, members_check
     from catalogue.render.styles import csp_hash
     from catalogue.validate.allowlist import with_first_screen
@@ -182,10 +185,14 @@ def verifier_cpu(site: Path, site_url: str, rounds: int = 3) -> float:
              if kind_of(path.relative_to(site).as_posix()) == "page"}
     style = LexborHTMLParser(pages["index.html"]).css_first("style")
     allow = with_first_screen(csp_hash(style.text(deep=True)))  # as the hooks check: the site's one inline style allowed
-    zips = {}  # each offline copy's bytes and members, as the build packed them
-    for path in sorted(site.glob("offline/*.zip")):
-        with zipfile.ZipFile(path) as archive:
-            zips[path.relative_to(site).as_posix()] = (path.read_bytes(), {name: archive.read(name) for name in archive.namelist()})
+    zips = {}  # each offline copy's bytes and members, as the build packed them, and the edits that made its pages
+    files = offline.written(site)
+    for language in catalogue.languages:
+        members, edits = offline.contents_and_edits(site, language, site_root(site_url), files)
+        with zipfile.ZipFile(site / zip_path(language)) as archive:
+            if {name: archive.read(name) for name in archive.namelist()} != members:
+                raise SystemExit(f"bench/builds.py: {zip_path(language)} is not what offline.contents_and_edits packs")
+        zips[zip_path(language)] = ((site / zip_path(language)).read_bytes(), members, edits)
     best = float("inf")
     for _ in range(rounds):
         forget()
@@ -193,7 +200,7 @@ def verifier_cpu(site: Path, site_url: str, rounds: int = 3) -> float:
         found = [violation for path, html in pages.items()
                  for violation in check_page(html, path, site_url, catalogue.allowed_domains, allow)]
         check = members_check(site, site_url, catalogue.allowed_domains, frozenset(pages), allow)
-        packed = {path: Packed.of(data, members) for path, (data, members) in zips.items() if check(members)}
+        packed = {path: Packed.of(data, members) for path, (data, members, edits) in zips.items() if check(members, edits)}
         found += [f"{path}: a member" for path in zips if path not in packed]
         found += check_site(site, site_url, catalogue.allowed_domains, theme, ROOT / "docs", frozenset(pages), allow, packed)
         best = min(best, time.process_time() - start)

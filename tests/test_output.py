@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from tests.helpers import ROOT, leaks, write_entry
 from tests.hostile_cases import ESCAPED, GENERATED_CASES, PAYLOAD, REFRESH
 from catalogue.domain import akn
+from catalogue.publish import offline
 from catalogue.publish.offline import Packed
 from catalogue.publish.verify import check_site, members_check
 from catalogue.validate import files
@@ -340,6 +341,41 @@ def test_a_zip_page_that_is_the_sites_page_with_links_spelt_otherwise_is_not_che
     # a spelling with a character that could end a value or start markup is never taken as the same link
     assert not files.same_but_links(site_page.replace('"../op1-iv/"', '"../op1-iv/index.html&lt;"'), site_page, name, SITE_URL)
     assert not files.same_but_links(site_page.replace('href="../op1-iv/"', 'href="../op1-iv/<b>"'), site_page, name, SITE_URL)
+
+
+def test_a_zip_page_is_retraced_from_the_builds_edits_and_no_other_edit_is_taken(tmp_path):
+    """The build says which addresses of a page it spelt otherwise (offline.respelt); the verifier makes those
+    edits to the site's page itself, each one only if `same_but_links` would allow it, and compares."""
+    name = "fr/communique/op1-iii/index.html"
+    page = doc(body='<a href="../op1-iv/">iv</a> <a class="x" href="../../../assets/site.css#x">s</a>'
+                    '<a href="../op9/#p">9</a>').encode()
+    members = {name, "fr/communique/op1-iv/index.html", "assets/site.css"}
+    member, edits = offline.respelt(page, name, members, SITE_URL)
+    assert len(edits) == 2 and files.with_edits(page, edits, name, SITE_URL) == member
+    assert b'"../op1-iv/index.html"' in member and f'"{SITE_URL}fr/communique/op9/#p"'.encode() in member
+    at = page.index(b"../op1-iv/")
+    one = (at, at + len(b"../op1-iv/"))
+    for hostile in [[(*one, b'../op1-iv/index.html" onclick="x')],  # a quote: it would end the value
+                    [(*one, b"../op1-iv/index.html<b>")], [(*one, b"javascript:alert(1)")],
+                    [(*one, b"https://evil.example.com/")], [(*one, b"../op1-v/index.html")],  # elsewhere
+                    [(one[0], page.index(b"iv</a>"), b"../op1-iv/index.html")],  # over a quote, to the text
+                    [(page.index(b"iv</a>"), page.index(b"iv</a>") + 2, b"ix")],  # text, not an address
+                    [(page.index(b'x" href'), page.index(b'x" href') + 1, b"./x")],  # a value, not an address
+                    [(one[0], one[0] + 3, b"../index.html")],  # part of an address only
+                    [(one[0] - 1, one[1], b'"../op1-iv/index.html')],  # from the quote before it
+                    [edits[1], edits[0]], [edits[0], edits[0]]]:  # out of order, or twice
+        assert files.with_edits(page, hostile, name, SITE_URL) is None, hostile
+    two = doc(body='<a href="../op1-iv/">iv</a><a href="../op9/">9</a>').encode()
+    start, end = two.index(b"../op1-iv/"), two.index(b'../op9/"') + len(b"../op9/")
+    assert files.with_edits(two, [(start, end, two[start:end] + b"index.html")], name, SITE_URL) is None  # over quotes
+    # a member that is not what the edits make is compared as before, then checked in full
+    (tmp_path / name).parent.mkdir(parents=True)
+    (tmp_path / name).write_bytes(page)
+    check = members_check(tmp_path, SITE_URL, DOMAINS, {name})
+    assert check({name: member}, {name: edits})
+    evil = member.replace(b'"../op1-iv/index.html"', b'"javascript:alert(1)"')
+    assert check({name: evil}, {name: edits}) is False
+    assert check({name: evil}, {name: [(*one, b"javascript:alert(1)")]}) is False
 
 
 def test_offline_members_checked_as_they_are_packed_are_not_unpacked_again_unless_their_bytes_changed(tmp_path):

@@ -14,12 +14,13 @@ from catalogue.render.urls import localised
 
 
 def finish(site_dir: Path, catalogue: Catalogue, site_url: str | None, pages: Mapping[str, Iterable[str]],
-           not_found: Mapping[str, str], check: Callable[[Mapping[str, bytes]], bool] | None = None
+           not_found: Mapping[str, str],
+           check: Callable[[Mapping[str, bytes], Mapping[str, tuple[offline.Edit, ...]]], bool] | None = None
            ) -> tuple[list[str], dict[str, offline.Packed]]:
     """Complete the built site in `site_dir`. `pages`: the URLs built in each language (as the engine gives
     them, from the site root); `not_found`: each language's 404 page; `check`: the offline copies' members
-    as they are packed (verify.members_check). Returns what failed, to report, and the offline copies whose
-    members `check` passed (offline.write_all)."""
+    as they are packed, with the edits that made their pages (verify.members_check). Returns what failed, to
+    report, and the offline copies whose members `check` passed (offline.write_all)."""
     site = Path(site_dir)
     write_not_found(site, catalogue, not_found)
     scripts.write(site)

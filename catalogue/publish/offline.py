@@ -26,8 +26,9 @@ from catalogue.validate.files import kind_of
 SECTIONS = ("", "communique/", "frameworks/", "crosswalk/")
 ASSETS = re.compile(r"assets/(favicon\.svg|site\.css|[a-z-]+\.js|javascripts/bundle\.[0-9a-f]+\.min\.js"
                     r"|stylesheets/(main|palette|site)\.[0-9a-f]+\.min\.css)")
-_URL = re.compile(r'(?P<attr>\s(?:href|src)="|content="0; url=)(?P<url>[^"]*)"')
-_ALTERNATE = re.compile(r'(?<!\s)\s*<link rel="alternate"[^>]*>')  # from the run's first space only: linear
+# Read in the page's bytes: an attribute follows ASCII white space only (what `\s` matches in bytes).
+_URL = re.compile(rb'(?P<attr>\s(?:href|src)="|content="0; url=)(?P<url>[^"]*)"')
+_ALTERNATE = re.compile(rb'(?<!\s)\s*<link rel="alternate"[^>]*>')  # from the run's first space only: linear
 _ELSEWHERE = re.compile(r"[a-z][a-z0-9+.-]*:|//", re.IGNORECASE)  # another site, or a scheme such as mailto:
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 
@@ -50,19 +51,35 @@ def members_of(files: set[str], language: Language) -> set[str]:
     return {path for path in files if ASSETS.fullmatch(path) or cites.fullmatch(path)}
 
 
+Edit = tuple[int, int, bytes]  # page[start:end], an address, written `new` instead: (start, end, new)
+
+
 def rewrite(page: str, rel: str, members: set[str], site_url: str) -> str:
     """The page `rel` with links that work from disk: to a member, or else to the site online."""
-    fixed: dict[str, str | None] = {}  # a page repeats its links (navigation, assets)
+    return respelt(page.encode("utf-8", "surrogatepass"), rel, members, site_url)[0].decode("utf-8", "surrogatepass")
 
-    def fix(match: re.Match) -> str:
+
+def respelt(page: bytes, rel: str, members: set[str], site_url: str) -> tuple[bytes, tuple[Edit, ...] | None]:
+    """`rewrite` on the page's bytes; and the edits that made it, in order, where they stand in `page`, for the
+    verifier to retrace (files.with_edits): None when more than addresses changed (alternate links dropped)."""
+    fixed: dict[bytes, bytes | None] = {}  # a page repeats its links (navigation, assets)
+    edits: list[Edit] = []
+
+    def fix(match: re.Match) -> bytes:
         url = match.group("url")
         if url not in fixed:
-            fixed[url] = _fix(url, rel, members, site_url)
+            new = _fix(url.decode("utf-8", "surrogateescape"), rel, members, site_url)
+            fixed[url] = None if new is None else new.encode("utf-8", "surrogateescape")
         replacement = fixed[url]
-        return match.group(0) if replacement is None else f'{match.group("attr")}{replacement}"'
+        if replacement is None:
+            return match.group(0)
+        edits.append((match.start("url"), match.end("url"), replacement))
+        return match.group("attr") + replacement + b'"'
 
     page = _URL.sub(fix, page)
-    return _ALTERNATE.sub("", page) if '<link rel="alternate"' in page else page
+    if b'<link rel="alternate"' in page:
+        return _ALTERNATE.sub(b"", page), None
+    return page, tuple(edits)
 
 
 def _fix(url: str, rel: str, members: set[str], site_url: str) -> str | None:
@@ -90,18 +107,28 @@ def contents(site: Path, language: Language, site_url: str, files: set[str]) -> 
     """What the offline copy of one language holds, by name in the archive. Its pages are the site's with
     other links only: from disk, assets/search.js shows each page's note on finding text instead of the search
     box (browsers refuse the search's module from file://)."""
+    return contents_and_edits(site, language, site_url, files)[0]
+
+
+def contents_and_edits(site: Path, language: Language, site_url: str, files: set[str]
+                       ) -> tuple[dict[str, bytes], dict[str, tuple[Edit, ...]]]:
+    """`contents`, and each page's edits (`respelt`) when only its addresses were written otherwise."""
     pages = pages_of(files, language)
     others = members_of(files, language)
     packed = set(pages) | others
-    entries = {rel: rewrite((site / rel).read_text(encoding="utf-8"), rel, packed, site_url).encode("utf-8")
-               for rel in pages}
+    entries: dict[str, bytes] = {}
+    edits: dict[str, tuple[Edit, ...]] = {}
+    for rel in pages:
+        entries[rel], made = respelt((site / rel).read_bytes(), rel, packed, site_url)
+        if made is not None:
+            edits[rel] = made
     entries |= {path: (site / path).read_bytes() for path in others}
     if language.prefix:
         start, name = html.escape(localised(language, "index.html")), html.escape(language.name)
         entries["index.html"] = (f'<!doctype html><html lang="{html.escape(language.code)}"><meta charset="utf-8">'
                                  f'<meta http-equiv="refresh" content="0; url={start}"><title>{name}</title>'
                                  f'<p><a href="{start}">{name}</a></p></html>\n').encode("utf-8")
-    return entries
+    return entries, edits
 
 
 def _zip(entries: dict[str, bytes]) -> bytes:
@@ -132,18 +159,19 @@ class Packed:
 
 
 def write_all(site: Path, catalogue: Catalogue, site_url: str,
-              check: Callable[[dict[str, bytes]], bool] | None = None) -> dict[str, Packed]:
+              check: Callable[[dict[str, bytes], Mapping[str, tuple[Edit, ...]]], bool] | None = None
+              ) -> dict[str, Packed]:
     """Write every language's offline copy into the built site. Returns each copy whose members passed
-    `check` as they were packed, by path from the site root."""
+    `check` (given them and the edits that made its pages) as they were packed, by path from the site root."""
     base = site_root(site_url)
     files = written(site)
     passed = {}
     for language in catalogue.languages:
         target = site / zip_path(language)
         target.parent.mkdir(parents=True, exist_ok=True)
-        entries = contents(site, language, base, files)
+        entries, edits = contents_and_edits(site, language, base, files)
         data = _zip(entries)
         target.write_bytes(data)
-        if check is not None and check(entries):
+        if check is not None and check(entries, edits):
             passed[zip_path(language)] = Packed.of(data, entries)
     return passed

@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from collections.abc import Callable, Mapping, Set
+from collections.abc import Callable, Iterable, Mapping, Set
 from pathlib import Path
 from types import MappingProxyType
 
@@ -102,8 +102,9 @@ def members_check(site: Path, site_url: str, domains: tuple[str, ...], checked: 
                   allow: Allowlist = SITE) -> Callable[[Mapping[str, bytes]], bool]:
     """Whether an offline copy's members, as the build is about to pack them (name → bytes), are all the
     allowlist allows (files.check_members): each page the site's page verified as it was written (in
-    `checked`), with links spelt otherwise, or else allowed in full; each other member the site's plain file
-    of that path. What it passes need not be unpacked again (`check_site`'s `packed`)."""
+    `checked`), with links spelt otherwise (the build's `edits` of it retraced, else the two compared), or
+    else allowed in full; each other member the site's plain file of that path. What it passes need not be
+    unpacked again (`check_site`'s `packed`)."""
     regular: set[str] = set()
 
     def site_file(path: str) -> bytes | None:
@@ -118,8 +119,8 @@ def members_check(site: Path, site_url: str, domains: tuple[str, ...], checked: 
         return check_page(html, path, site_url, domains, allow)
 
     @collector_paused
-    def check(members: Mapping[str, bytes]) -> bool:
-        return not check_members(members.items(), site_file, page, allow, site_url, checked.__contains__)
+    def check(members: Mapping[str, bytes], edits: Mapping[str, Iterable[tuple[int, int, bytes]]] = MappingProxyType({})) -> bool:
+        return not check_members(members.items(), site_file, page, allow, site_url, checked.__contains__, edits)
 
     return check
 

@@ -17,9 +17,10 @@ import posixpath
 import re
 import zipfile
 from itertools import compress, count
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 from xml.etree import ElementTree
 
 from lxml import etree
@@ -311,13 +312,15 @@ def check_zip(data: bytes, site_file: Callable[[str], bytes | None], page: Calla
 
 def check_members(members: Iterable[tuple[str, bytes]], site_file: Callable[[str], bytes | None],
                   page: Callable[[str, str], list[Violation]], allow: Allowlist = SITE, site_url: str = "/",
-                  verified: Callable[[str], bool] | None = None) -> list[Found]:
+                  verified: Callable[[str], bool] | None = None,
+                  edits: Mapping[str, Iterable[tuple[int, int, bytes]]] = MappingProxyType({})) -> list[Found]:
     """The members of an offline copy, by name and content (an archive's, or those the build is about to
     pack): each named inside the archive's root; every member but a page a copy of the site's file of the
     same path (`site_file`: its bytes); each page either the site's page of the same path with links spelt
     otherwise but leading where they led (see `same_but_links`: as safe as the site's page, which the
     verifier checks on its own; `verified`, when given: whether it has, and if not the page is checked in
-    full), or else through the page allowlist."""
+    full), or else through the page allowlist. `edits`: what the build says it changed in a page (name → its
+    edits, see `with_edits`), retraced rather than found by comparing the two."""
     out: list[Found] = []
     for name, body in members:
         if not _MEMBER.fullmatch(name) or ".." in name.split("/"):
@@ -326,7 +329,9 @@ def check_members(members: Iterable[tuple[str, bytes]], site_file: Callable[[str
         kind = kind_of(name, allow)
         if kind == "page":
             original = site_file(name) if verified is None or verified(name) else None
-            if original is None or not same_but_links(body, original, name, site_url):
+            made = edits.get(name) if original is not None else None
+            if original is None or not ((made is not None and with_edits(original, made, name, site_url) == body)
+                                        or same_but_links(body, original, name, site_url)):
                 out += [Found("", violation, name) for violation in page(body.decode("utf-8", "replace"), name)]
         elif kind is None or site_file(name) != body:
             out.append(Found("", Violation("is not the site's own copy of that file", name), name))
@@ -337,6 +342,7 @@ def check_members(members: Iterable[tuple[str, bytes]], site_file: Callable[[str
 # characters an address spelt otherwise may hold: none that could end a value or begin markup anywhere.
 _BEFORE_LINK = tuple(bytes([space]) + name for space in b" \t\n\r\f\v" for name in (b"href=", b"src="))  # how the segment before one ends
 _REFRESH = b"0; url="
+_LINK_OPENING = tuple(before + b'"' for before in _BEFORE_LINK) + (b'content="' + _REFRESH,)  # just before one
 _INERT = re.compile(rb"[A-Za-z0-9._~:/?#@!$()*+,;=%-]*")
 _ELSEWHERE = re.compile(r"[a-z][a-z0-9+.-]*:|/", re.IGNORECASE)  # a scheme, or a path from a root
 
@@ -362,15 +368,40 @@ def same_but_links(member: bytes | str, page: bytes | str, path: str, site_url: 
             mine, site = mine[len(_REFRESH):], site[len(_REFRESH):]
         elif not ours[index - 1].endswith(_BEFORE_LINK):
             return False
-        address, hash_, fragment = site.partition(b"#")  # the site's own address, a folder ('../op1-iv/', '' or with
-        if (not address or address[-1:] == b"/") and mine == address + b"index.html" + hash_ + fragment:  # a '#fragment')
-            continue  # with 'index.html' put in: plain characters added, the same place (most links in an offline copy)
-        if not _INERT.fullmatch(mine) or not _INERT.fullmatch(site):
-            return False
-        target = _target(mine.decode("ascii"), folder, site_url)
-        if target is None or target != _target(site.decode("ascii"), folder, site_url):
+        if not _same_place(mine, site, folder, site_url):
             return False
     return True
+
+
+def with_edits(page: bytes, edits: Iterable[tuple[int, int, bytes]], path: str, site_url: str) -> bytes | None:
+    """`page` (the site's, at `path` from the site root) with each edit (start, end, new) made, if each is one
+    that `same_but_links` allows: `page[start:end]` is an address, all that stands between the double quotes
+    of an `href=` or a `src=` (or after a refresh's `url=`), and `new` spells it otherwise, leading where it
+    led; the edits in order, none reaching into the `href="` before the next. Else None. A member that equals
+    what it returns is what `same_but_links` would find it is, without comparing the two piece by piece."""
+    folder = posixpath.dirname(path)
+    parts: list[bytes] = []
+    done = 0
+    for start, end, new in edits:
+        if (start < done or end < start or page[end:end + 1] != b'"' or page.find(b'"', start, end) >= 0
+                or not page.endswith(_LINK_OPENING, done, start) or not _same_place(new, page[start:end], folder, site_url)):
+            return None
+        parts += (page[done:start], new)
+        done = end
+    parts.append(page[done:])
+    return b"".join(parts)
+
+
+def _same_place(mine: bytes, site: bytes, folder: str, site_url: str) -> bool:
+    """Whether the address `mine` (no double quote in it) leads where the site's `site` leads, on a page in `folder`,
+    and holds only plain characters where it differs."""
+    address, hash_, fragment = site.partition(b"#")  # the site's own address, a folder ('../op1-iv/', '' or with
+    if (not address or address[-1:] == b"/") and mine == address + b"index.html" + hash_ + fragment:  # a '#fragment')
+        return True  # with 'index.html' put in: plain characters added, the same place (most links in an offline copy)
+    if not _INERT.fullmatch(mine) or not _INERT.fullmatch(site):
+        return False
+    target = _target(mine.decode("ascii"), folder, site_url)
+    return target is not None and target == _target(site.decode("ascii"), folder, site_url)
 
 
 def _alike(member: bytes, page: bytes, block: int = 4096) -> int:
