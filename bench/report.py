@@ -69,8 +69,9 @@ class Report:
                 ["the same build with the verifier taken out of the hooks", f"{unverified.cpu:.2f} s", f"{unverified.wall:.1f} s"],
                 ["the verifier alone, in one process, over the same output", f"{verifier:.2f} s", ""]]
         self.table("Output allowlist", ["build", "CPU time", "wall time"], rows,
-                   "The build verifies each page as it is written and every other file after Pagefind (the offline zips' "
-                   "pages too). The builds ran in turns, each keeping its smallest CPU time; the last row times the "
+                   "The build verifies each page as it is written, each offline copy's members as they are packed (its pages "
+                   "as the site's pages with the addresses the build spelt otherwise: the edits it lists, retraced), and "
+                   "every other file after Pagefind. The builds ran in turns, each keeping its smallest CPU time; the last row times the "
                    "verifier's own work (`bench/builds.py` `verifier_cpu`), which moves less with the machine's load. "
                    f"Load average at the end: {', '.join(f'{x:.1f}' for x in load)} (2 cores; above 2, figures are inflated).")
         share = verifier / unverified.cpu
