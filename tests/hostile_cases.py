@@ -362,6 +362,10 @@ CASES += [
     Case("html_file_among_the_pages", _html_file),
     Case("bidi_override_in_a_page",
          _page(f"Lire \u202e{PAYLOAD}", "contains the invisible bidirectional control U+202E")),
+    # the line check leaves out what stands between backticks, escaped ones too; Markdown passes `<?…?>` on
+    # (a browser reads it as a comment; Lexbor keeps a processing instruction, which the output check refuses too)
+    Case("processing_instruction_behind_escaped_backticks",
+         _page(f"Voir \\`<?x {PAYLOAD}?>\\` fin", "contains a processing instruction; remove it")),
 ]
 
 

@@ -100,6 +100,7 @@ BROKEN = {
     "config_block_with_another_id": ("", '<script type="application/json" id="x">{}</script>', 'an inline <script type="application/json">'),
     "style_element": ('<style>body{display:none}</style>', "", "a <style> element (sha256-"),
     "comment": ("", f"<!-- {PAYLOAD} -->", "an HTML comment"),
+    "processing_instruction": ("", f"<p><?x {PAYLOAD}></p>", "a processing instruction or comment (<?…>"),
     "duplicate_id": ("", '<p id="__config">a</p><p id="__config">b</p>', "the id '__config' twice"),
 }
 
@@ -365,6 +366,20 @@ def test_a_zip_page_is_retraced_from_the_builds_edits_and_no_other_edit_is_taken
                     [(one[0] - 1, one[1], b'"../op1-iv/index.html')],  # from the quote before it
                     [edits[1], edits[0]], [edits[0], edits[0]]]:  # out of order, or twice
         assert files.with_edits(page, hostile, name, SITE_URL) is None, hostile
+    # an address a browser reads otherwise than its path says: a query ends the path (`x?/../y` is `x`), and
+    # from disk, '../' beyond the copy's root, or `%2e%2e`, climbs out of it; as the verifier reads it, the same
+    script = doc(head='<link rel="stylesheet" href="../../../assets/site.css">',
+                 body='<script src="../../../assets/reader.js"></script>').encode()
+    at = script.index(b"../../../assets/reader.js")
+    where = (at, at + len(b"../../../assets/reader.js"))
+    for new in (b"https://example.org/fr/cite.ris?/../../assets/reader.js", b"cite.ris?/../../../../assets/reader.js",
+                b"../../../../../../../../../tmp/evil.js?/../../assets/reader.js",
+                b"../../%2e%2e/../../assets/reader.js", b"../../../../fr/../assets/reader.js",
+                b"../../x//../../assets/reader.js", b"./../../../assets/reader.js"):
+        assert files.with_edits(script, [(*where, new)], name, SITE_URL) is None, new
+        assert not files.same_but_links(script.replace(script[slice(*where)], new), script, name, SITE_URL), new
+    assert files.with_edits(script, [(*where, b"https://example.org/assets/reader.js")], name, SITE_URL) is not None
+    assert files.with_edits(page, [(*one, b"")], name, SITE_URL) is None  # an empty address: this page, not ../op1-iv/
     two = doc(body='<a href="../op1-iv/">iv</a><a href="../op9/">9</a>').encode()
     start, end = two.index(b"../op1-iv/"), two.index(b'../op9/"') + len(b"../op9/")
     assert files.with_edits(two, [(start, end, two[start:end] + b"index.html")], name, SITE_URL) is None  # over quotes
@@ -376,6 +391,33 @@ def test_a_zip_page_is_retraced_from_the_builds_edits_and_no_other_edit_is_taken
     evil = member.replace(b'"../op1-iv/index.html"', b'"javascript:alert(1)"')
     assert check({name: evil}, {name: edits}) is False
     assert check({name: evil}, {name: [(*one, b"javascript:alert(1)")]}) is False
+
+
+_NAME = r"[A-Za-z0-9_-][A-Za-z0-9_.-]{0,4}"  # a name both readings of a plain address accept
+
+
+@given(absolute=st.booleans(), climb=st.integers(0, 4), names=st.lists(st.from_regex(_NAME, fullmatch=True) | st.just("index.html"), max_size=3),
+       folder_end=st.booleans(), fragment=st.none() | st.from_regex(r"[A-Za-z0-9_.:~-]{0,4}", fullmatch=True),
+       folder=st.sampled_from(["", "fr", "fr/communique", "fr/communique/op1-iii"]))
+@settings(max_examples=300, deadline=None)
+def test_a_plain_address_leads_where_the_normalising_reading_says(absolute, climb, names, folder_end, fragment, folder):
+    """The offline copy's check reads a plain address without normalising it (files._place); it must agree with
+    `_target`, which normalises, on every plain address, and take none that climbs above the site's root."""
+    path = "/".join(names) + ("/" if folder_end and names else "")
+    url = (SITE_URL + path if absolute else "../" * climb + path) + ("" if fragment is None else "#" + fragment)
+    depth = folder.count("/") + 1 if folder else 0
+    place = files._place(url, "" if absolute else folder, SITE_URL)
+    if not absolute and climb > depth:
+        assert place is None, url
+    else:
+        assert place is not None and place == files._target(url, folder, SITE_URL), url
+
+
+def test_an_address_a_browser_reads_otherwise_than_written_is_not_plain():
+    for url in ("x?/../y", "%2e%2e/x", "x/%2E%2e/y", "x//y", "./x", "x/./y", "x/../y", ".x", "/x", "x\\y", "x y",
+                "https://example.org/x?/../y", "https://example.org/x//y", "https://example.org/%2e%2e/x",
+                "https://example.org.evil.example.com/", "https://evil.example.com/", "javascript:x", "../../../../x"):
+        assert files._place(url, "fr/communique/op1-iii", SITE_URL) is None, url
 
 
 def test_offline_members_checked_as_they_are_packed_are_not_unpacked_again_unless_their_bytes_changed(tmp_path):
@@ -425,6 +467,12 @@ def test_offline_members_checked_as_they_are_packed_are_not_unpacked_again_unles
         for data in (_zip(members), b"another"):
             packed[path] = Packed(data, {"assets/site.css": css.encode()}, frozenset(members))
             assert found() == ([("assets/site.css", ""), (path, "assets/site.css")] if "@import" in css else []), (css, data)
+    # a copy that changed since it was packed is judged by what it holds now, not by the names packed
+    (site / "assets/site.css").write_text("@import url(https://evil.example.com/x.css);", encoding="utf-8")
+    members = {**good, "assets/site.css": (site / "assets/site.css").read_bytes()}
+    (site / path).write_bytes(_zip(members))
+    packed[path] = Packed(_zip(good), {}, frozenset({name}))
+    assert found() == [("assets/site.css", ""), (path, "assets/site.css")]
 
 
 def test_the_build_may_write_only_the_files_the_allowlist_names(tmp_path):

@@ -79,7 +79,10 @@ def check_site(site: Path, site_url: str, domains: tuple[str, ...], theme: Path,
             refused.add(path)
             out += found
     for path, data in later:
-        if not unchanged(packed[path], data) and (found := check_file(path, data, site_url, page, site_file, source, allow, domains)):
+        if unchanged(packed[path], data):
+            continue
+        archives[path] = _names(data)  # what it holds now, not what was packed
+        if found := check_file(path, data, site_url, page, site_file, source, allow, domains):
             refused.add(path)
             out += found
     for path, names in archives.items():

@@ -169,7 +169,7 @@ def check_ris(data: bytes) -> list[Violation]:
 def forget() -> None:
     """Drop what earlier files and pages taught the verifier's caches (a benchmark starts each round cold)."""
     output.forget()
-    for cached in (_sitemap, _target):
+    for cached in (_sitemap, _target, _place):
         cached.cache_clear()
 
 
@@ -394,14 +394,57 @@ def with_edits(page: bytes, edits: Iterable[tuple[int, int, bytes]], path: str, 
 
 def _same_place(mine: bytes, site: bytes, folder: str, site_url: str) -> bool:
     """Whether the address `mine` (no double quote in it) leads where the site's `site` leads, on a page in `folder`,
-    and holds only plain characters where it differs."""
-    address, hash_, fragment = site.partition(b"#")  # the site's own address, a folder ('../op1-iv/', '' or with
-    if (not address or address[-1:] == b"/") and mine == address + b"index.html" + hash_ + fragment:  # a '#fragment')
+    and holds only plain characters where it differs: the site's folder address with 'index.html' put in, or else
+    a plain address (`_plain_place`: one a browser reads as it is written) to the same path and fragment."""
+    address, hash_, fragment = site.partition(b"#")  # the site's own address, a folder ('../op1-iv/', or with
+    if address[-1:] == b"/" and mine == address + b"index.html" + hash_ + fragment:  # a '#fragment')
         return True  # with 'index.html' put in: plain characters added, the same place (most links in an offline copy)
     if not _INERT.fullmatch(mine) or not _INERT.fullmatch(site):
         return False
-    target = _target(mine.decode("ascii"), folder, site_url)
-    return target is not None and target == _target(site.decode("ascii"), folder, site_url)
+    target = _plain_place(mine.decode("ascii"), folder, site_url)
+    if target is None:
+        return False
+    site_text = site.decode("ascii")
+    return target == (_plain_place(site_text, folder, site_url) or _target(site_text, folder, site_url))
+
+
+# A plain relative address: '../' only at its start, then names none of which is '.' or '..' (none starts with
+# a dot), no '%' (so no '%2e' a browser reads as a dot), no query, no '//', then a plain fragment.
+_PLAIN_ADDRESS = re.compile(r"((?:\.\./)*)((?:[A-Za-z0-9_~+-][A-Za-z0-9_.~+-]*/)*(?:[A-Za-z0-9_~+-][A-Za-z0-9_.~+-]*)?)"
+                            r"(#[A-Za-z0-9_.:~+-]*)?")
+
+
+def _plain_place(url: str, folder: str, site_url: str) -> str | None:
+    """`_place`, asked once for an address on the site at `site_url` (the same from every folder)."""
+    return _place(url, "" if url.startswith(site_url) and site_url.startswith(("http://", "https://")) else folder, site_url)
+
+
+@lru_cache(maxsize=100_000)
+def _place(url: str, folder: str, site_url: str) -> str | None:
+    """Where `url` on a page in `folder` leads, as `_target` says, if it is plain: a plain relative address
+    (`_PLAIN_ADDRESS`) that climbs no higher than the site's root, or a page of the site at `site_url` by a
+    plain path (`_on_site`); else None. A browser reads such an address as it is written (`x?/../y` is the
+    path `x` to it, and from disk a '../' too many leaves the offline copy's folder: neither is plain)."""
+    if site_url.startswith(("http://", "https://")) and site_url.endswith("/") and url.startswith(site_url):
+        if not _on_site(site_url, fragment=True).fullmatch(url):
+            return None
+        rest, hash_, fragment = url[len(site_url):].partition("#")
+        path = "/" + rest
+    else:
+        plain = _PLAIN_ADDRESS.fullmatch(url)
+        if plain is None:
+            return None
+        climb, rest = len(plain.group(1)) // 3, plain.group(2)
+        hash_, fragment = "#" if plain.group(3) else "", (plain.group(3) or "")[1:]
+        parts = folder.split("/") if folder else []
+        if climb > len(parts):
+            return None
+        path = "/" + "/".join(part for part in ("/".join(parts[:len(parts) - climb]), rest) if part)
+    if (not rest or rest.endswith("/")) and not path.endswith("/"):
+        path += "/"
+    if path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    return path + hash_ + fragment
 
 
 def _alike(member: bytes, page: bytes, block: int = 4096) -> int:
@@ -421,7 +464,7 @@ def _target(url: str, folder: str, site_url: str) -> str | None:
     """Where `url` on a page in `folder` leads, as a path from the site root with its fragment, a folder
     and its index.html alike; None for an address elsewhere."""
     address, hash_, fragment = url.partition("#")
-    if site_url.startswith(("http://", "https://")) and address.startswith(site_url):
+    if site_url.startswith(("http://", "https://")) and site_url.endswith("/") and address.startswith(site_url):
         address = "/" + address[len(site_url):]
     elif _ELSEWHERE.match(address):
         return None

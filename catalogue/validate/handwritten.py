@@ -75,22 +75,22 @@ class _Elements(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
-        self.other: list[str] = []
+        self.other: list[tuple[tuple[str, ...], str]] = []  # (what to look for in the source, most specific first; what)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, attrs))
 
     def handle_comment(self, data: str) -> None:
-        self.other.append("an HTML comment")
+        self.other.append((("<!--" + data[:20], "<!--", "<!"), "an HTML comment"))
 
     def handle_decl(self, decl: str) -> None:
-        self.other.append("an HTML declaration")
+        self.other.append((("<!" + decl[:20], "<!"), "an HTML declaration"))
 
     def handle_pi(self, data: str) -> None:
-        self.other.append("a processing instruction")
+        self.other.append((("<?" + data[:20], "<?"), "a processing instruction"))
 
     def unknown_decl(self, data: str) -> None:
-        self.other.append("an HTML declaration")
+        self.other.append((("<![" + data[:20], "<!["), "an HTML declaration"))
 
 
 def _attribute_problems(tag: str, name: str, value: str, allowed: tuple[str, ...]) -> Iterator[str]:
@@ -120,12 +120,12 @@ def _attribute_problems(tag: str, name: str, value: str, allowed: tuple[str, ...
             yield reason
 
 
-def _problems_of_html(html: str, allowed: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+def _problems_of_html(html: str, allowed: tuple[str, ...]) -> Iterator[tuple[str | tuple[str, ...], str]]:
     """(what to look for in the source, reason) for each thing the rendered page may not hold."""
     parser = _Elements()
     parser.feed(html)
-    for what in parser.other:
-        yield "<!", f"contains {what}; remove it"
+    for needles, what in parser.other:
+        yield needles, f"contains {what}; remove it"
     if "<" in parser.rawdata:
         yield "<", "contains an HTML tag that is never closed (a < with no >); write &lt; ... or remove it"
     for tag, attrs in parser.tags:
@@ -178,10 +178,14 @@ def _has_raw_tag(line: str) -> bool:
     return bool(_RAW_TAG.search(_AUTOLINK.sub("", re.sub(r"`[^`]*`", "", line))))
 
 
-def _line_of(lines: list[str], needle: str, first_line: int) -> int:
-    """The first line that holds `needle` (case-insensitive), else the page's first line."""
-    needle = needle.lower()
-    return next((first_line + n for n, line in enumerate(lines) if needle in line.lower()), first_line)
+def _line_of(lines: list[str], needle: str | tuple[str, ...], first_line: int) -> int:
+    """The first line that holds `needle` (case-insensitive; each of several in turn), else the page's first line."""
+    for each in (needle,) if isinstance(needle, str) else needle:
+        each = each.lower()
+        found = next((first_line + n for n, line in enumerate(lines) if each in line.lower()), None)
+        if found is not None:
+            return found
+    return first_line
 
 
 def leading_metadata(body: str) -> bool:

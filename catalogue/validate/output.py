@@ -288,6 +288,9 @@ def check_page(html: str, path: str, site_url: str = "/", domains: tuple[str, ..
         entry = depth_get(key) or folder_get(key)
         if entry is None:  # a start tag this page's depth (or folder) has not seen yet, or not a tag at all
             tag = key[0]
+            if tag is None:  # `<?x>`: Lexbor keeps a processing instruction, which a browser reads as a comment
+                out.append(Violation("a processing instruction or comment (<?…>; the site writes none)", (node.html or "")[2:62]))
+                continue
             if tag[0] == "-":  # never kept: every comment is reported where it stands
                 if tag == "-comment":
                     out.append(Violation("an HTML comment (the site writes none)", (node.html or "")[4:64]))
