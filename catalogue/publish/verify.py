@@ -102,7 +102,7 @@ def _names(data: bytes) -> frozenset[str]:
 
 
 def members_check(site: Path, site_url: str, domains: tuple[str, ...], checked: Set[str],
-                  allow: Allowlist = SITE) -> Callable[[Mapping[str, bytes]], bool]:
+                  allow: Allowlist = SITE) -> Callable[..., bool]:
     """Whether an offline copy's members, as the build is about to pack them (name → bytes), are all the
     allowlist allows (files.check_members): each page the site's page verified as it was written (in
     `checked`), with links spelt otherwise (the build's `edits` of it retraced, else the two compared), or
