@@ -209,6 +209,21 @@ def verifier_cpu(site: Path, site_url: str, rounds: int = 3) -> float:
     return best
 
 
+# What a build's process holds before the verifier first reads a PDF: the engine, the theme, WeasyPrint and
+# the hooks. Importing pikepdf then is the verifier's alone (the build prints its PDFs with WeasyPrint).
+_BUILD_MODULES = "import mkdocs.commands.build, material, weasyprint, hooks.catalogue_events"
+
+
+def pikepdf_import_cpu(rounds: int = 3) -> float:
+    """CPU seconds a build's process spends importing pikepdf, once, for the verifier (the least of `rounds`,
+    each in a fresh process): `verifier_cpu` leaves it out, as it leaves out everything done once."""
+    code = (f"import sys, time; sys.path.insert(0, {str(ROOT)!r}); {_BUILD_MODULES}; "
+            "assert 'pikepdf' not in sys.modules, 'the build imports pikepdf itself'; "
+            "start = time.process_time(); import pikepdf; print(time.process_time() - start)")
+    return min(float(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
+                                    cwd=ROOT).stdout) for _ in range(rounds))
+
+
 def plain_material(target: Path) -> Path:
     """Plain MkDocs + Material with its defaults (its lunr search included) over the same pages,
     each language in its folder: no hooks, no static-i18n, no overrides."""

@@ -155,7 +155,7 @@ def output_check(work: Path) -> Report:
     timed = builds.best_of({"ours": lambda: builds.build(ROOT, work / "site", site_url=base),
                             "unverified": lambda: builds.build(unverified, work / "unverified-site", site_url=base)}, ROUNDS)
     report.output_check(timed["ours"], timed["unverified"], builds.verifier_cpu(work / "site", base),
-                        os.getloadavg())
+                        builds.pikepdf_import_cpu(), os.getloadavg())
     return report
 
 
@@ -180,7 +180,8 @@ def measure(work: Path) -> Report:
     report.builds(timed["ours"], timed["no hooks"], timed["no search"], timed["material"], ROUNDS)
     load_average = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     report.cards(*builds.cold_and_warm(work / "cards", ROUNDS), load_average)
-    report.output_check(timed["ours"], timed["unverified"], builds.verifier_cpu(work / "site", base), os.getloadavg())
+    report.output_check(timed["ours"], timed["unverified"], builds.verifier_cpu(work / "site", base),
+                        builds.pikepdf_import_cpu(), os.getloadavg())
     prepare_for_hosting(work / "site", headers(ROOT))  # served as deployed: nginx, deploy/nginx.conf, precompressed files
     (work / "nginx").mkdir()
     with (sync_playwright() as playwright, nginx(ROOT / "deploy/nginx.conf", work / "site", work / "nginx", port),
