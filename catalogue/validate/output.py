@@ -117,13 +117,20 @@ def _check_script(allow: Allowlist, attrs: dict, text: str, where: Where, out: l
         out.append(Violation(f"an inline <script{' type=' + json.dumps(kind) if kind else ''}> (the site runs no inline script)",
                              text.strip()[:60] or "<script"))
         return
+    out += _data_block(kind, text) if len(text) <= 20_000 else _data_block.__wrapped__(kind, text)
+
+
+@lru_cache(maxsize=1024)  # of texts up to 20,000 characters: at most some 20 MB held
+def _data_block(kind: str, text: str) -> tuple[Violation, ...]:
+    """What is wrong with the text of a data block (`<script type=kind>`): pages repeat theirs (the theme's
+    configuration, a clause's citation data), which are read once each."""
     try:
         json.loads(text)
     except ValueError:
-        out.append(Violation(f"<script type={json.dumps(kind)}> does not hold JSON", text.strip()[:60]))
-        return
+        return (Violation(f"<script type={json.dumps(kind)}> does not hold JSON", text.strip()[:60]),)
     if re.search(r"<!--|</script|<script", text, re.IGNORECASE):
-        out.append(Violation(f"<script type={json.dumps(kind)}> holds '<!--' or '<script', which change how a browser reads it", "<script"))
+        return (Violation(f"<script type={json.dumps(kind)}> holds '<!--' or '<script', which change how a browser reads it", "<script"),)
+    return ()
 
 
 def _check_style(allow: Allowlist, text: str, out: list[Violation]) -> None:
@@ -258,7 +265,7 @@ def forget() -> None:
     """Drop what earlier pages taught the caches (a benchmark starts each round cold)."""
     _SEEN.clear()
     _DIGESTS.clear()
-    for cached in (_where, _deep, _start_tag, _plan):
+    for cached in (_where, _deep, _start_tag, _plan, _data_block):
         cached.cache_clear()
 
 
@@ -319,7 +326,7 @@ def check_page(html: str, path: str, site_url: str = "/", domains: tuple[str, ..
                 ids.add(attrs["id"] or "")
             tag = key[0]
             if tag == "script" and "script" in allow.elements:
-                _check_script(allow, attrs, node.text(deep=True), where, out)
+                _check_script(allow, attrs, "" if node.child is None else node.text(deep=True), where, out)
             elif tag == "style" and "style" in allow.elements:
                 _check_style(allow, node.text(deep=True), out)
     return out
