@@ -9,6 +9,7 @@ import gzip
 import io
 import json
 import os
+import posixpath
 import subprocess
 import sys
 import zipfile
@@ -380,6 +381,10 @@ def test_a_zip_page_is_retraced_from_the_builds_edits_and_no_other_edit_is_taken
         assert not files.same_but_links(script.replace(script[slice(*where)], new), script, name, SITE_URL), new
     assert files.with_edits(script, [(*where, b"https://example.org/assets/reader.js")], name, SITE_URL) is not None
     assert files.with_edits(page, [(*one, b"")], name, SITE_URL) is None  # an empty address: this page, not ../op1-iv/
+    here = doc(body='<a href=".">home</a><a href="..#x">up</a>').encode()  # the folder itself, one up
+    spelt, made = offline.respelt(here, "fr/index.html", {"fr/index.html", "index.html"}, SITE_URL)
+    assert spelt.count(b"/index.html") == 2 and files.with_edits(here, made, "fr/index.html", SITE_URL) == spelt
+    assert files.with_edits(here, [(here.index(b'."'), here.index(b'."') + 1, b"./x")], "fr/index.html", SITE_URL) is None
     two = doc(body='<a href="../op1-iv/">iv</a><a href="../op9/">9</a>').encode()
     start, end = two.index(b"../op1-iv/"), two.index(b'../op9/"') + len(b"../op9/")
     assert files.with_edits(two, [(start, end, two[start:end] + b"index.html")], name, SITE_URL) is None  # over quotes
@@ -396,21 +401,43 @@ def test_a_zip_page_is_retraced_from_the_builds_edits_and_no_other_edit_is_taken
 _NAME = r"[A-Za-z0-9_-][A-Za-z0-9_.-]{0,4}"  # a name both readings of a plain address accept
 
 
+def _normalised(url: str, folder: str) -> str:
+    """Where `url` on a page in `folder` leads, read the long way: joined to the folder and normalised."""
+    address, hash_, fragment = url.partition("#")
+    if address.startswith(SITE_URL):
+        path = "/" + address[len(SITE_URL):]
+    else:
+        path = posixpath.join("/" + folder, address) if address else "/" + folder + "/"
+    is_folder = path.endswith("/") or posixpath.basename(path) in (".", "..")
+    resolved = "/" + posixpath.normpath(path).lstrip("/")
+    resolved = resolved.rstrip("/") + "/" if is_folder else resolved
+    if resolved.endswith("/index.html"):
+        resolved = resolved[: -len("index.html")]
+    return resolved + hash_ + fragment
+
+
 @given(absolute=st.booleans(), climb=st.integers(0, 4), names=st.lists(st.from_regex(_NAME, fullmatch=True) | st.just("index.html"), max_size=3),
-       folder_end=st.booleans(), fragment=st.none() | st.from_regex(r"[A-Za-z0-9_.:~-]{0,4}", fullmatch=True),
+       folder_end=st.booleans(), last_climb=st.booleans(),
+       fragment=st.none() | st.from_regex(r"[A-Za-z0-9_.:~-]{0,4}", fullmatch=True),
        folder=st.sampled_from(["", "fr", "fr/communique", "fr/communique/op1-iii"]))
 @settings(max_examples=300, deadline=None)
-def test_a_plain_address_leads_where_the_normalising_reading_says(absolute, climb, names, folder_end, fragment, folder):
+def test_a_plain_address_leads_where_the_normalising_reading_says(absolute, climb, names, folder_end, last_climb,
+                                                                  fragment, folder):
     """The offline copy's check reads a plain address without normalising it (files._place); it must agree with
-    `_target`, which normalises, on every plain address, and take none that climbs above the site's root."""
+    joining it to the page's folder and normalising, on every plain address ('..' alone too), and take none
+    that climbs above the site's root."""
     path = "/".join(names) + ("/" if folder_end and names else "")
-    url = (SITE_URL + path if absolute else "../" * climb + path) + ("" if fragment is None else "#" + fragment)
+    if not absolute and last_climb and climb and not names:
+        relative = "../" * (climb - 1) + ".."  # '..', '../..': a folder up, without the last '/'
+    else:
+        relative = "../" * climb + path
+    url = (SITE_URL + path if absolute else relative) + ("" if fragment is None else "#" + fragment)
     depth = folder.count("/") + 1 if folder else 0
     place = files._place(url, "" if absolute else folder, SITE_URL)
     if not absolute and climb > depth:
         assert place is None, url
     else:
-        assert place is not None and place == files._target(url, folder, SITE_URL), url
+        assert place is not None and place == _normalised(url, folder), url
 
 
 def test_an_address_a_browser_reads_otherwise_than_written_is_not_plain():

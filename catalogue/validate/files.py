@@ -169,7 +169,7 @@ def check_ris(data: bytes) -> list[Violation]:
 def forget() -> None:
     """Drop what earlier files and pages taught the verifier's caches (a benchmark starts each round cold)."""
     output.forget()
-    for cached in (_sitemap, _target, _place):
+    for cached in (_sitemap, _place):
         cached.cache_clear()
 
 
@@ -344,7 +344,6 @@ _BEFORE_LINK = tuple(bytes([space]) + name for space in b" \t\n\r\f\v" for name 
 _REFRESH = b"0; url="
 _LINK_OPENING = tuple(before + b'"' for before in _BEFORE_LINK) + (b'content="' + _REFRESH,)  # just before one
 _INERT = re.compile(rb"[A-Za-z0-9._~:/?#@!$()*+,;=%-]*")
-_ELSEWHERE = re.compile(r"[a-z][a-z0-9+.-]*:|/", re.IGNORECASE)  # a scheme, or a path from a root
 
 
 def same_but_links(member: bytes | str, page: bytes | str, path: str, site_url: str) -> bool:
@@ -396,21 +395,22 @@ def _same_place(mine: bytes, site: bytes, folder: str, site_url: str) -> bool:
     """Whether the address `mine` (no double quote in it) leads where the site's `site` leads, on a page in `folder`,
     and holds only plain characters where it differs: the site's folder address with 'index.html' put in, or else
     a plain address (`_plain_place`: one a browser reads as it is written) to the same path and fragment."""
-    address, hash_, fragment = site.partition(b"#")  # the site's own address, a folder ('../op1-iv/', or with
-    if address[-1:] == b"/" and mine == address + b"index.html" + hash_ + fragment:  # a '#fragment')
+    address, hash_, fragment = site.partition(b"#")  # the site's own address, a folder ('../op1-iv/', '.', or with
+    if ((address[-1:] == b"/" and mine == address + b"index.html" + hash_ + fragment)  # a '#fragment')
+            or (address in (b".", b"..") and mine == address + b"/index.html" + hash_ + fragment)):
         return True  # with 'index.html' put in: plain characters added, the same place (most links in an offline copy)
     if not _INERT.fullmatch(mine) or not _INERT.fullmatch(site):
         return False
     target = _plain_place(mine.decode("ascii"), folder, site_url)
     if target is None:
         return False
-    site_text = site.decode("ascii")
-    return target == (_plain_place(site_text, folder, site_url) or _target(site_text, folder, site_url))
+    return target == _plain_place(site.decode("ascii"), folder, site_url)  # a site's address that is not plain: checked in full
 
 
-# A plain relative address: '../' only at its start, then names none of which is '.' or '..' (none starts with
-# a dot), no '%' (so no '%2e' a browser reads as a dot), no query, no '//', then a plain fragment.
-_PLAIN_ADDRESS = re.compile(r"((?:\.\./)*)((?:[A-Za-z0-9_~+-][A-Za-z0-9_.~+-]*/)*(?:[A-Za-z0-9_~+-][A-Za-z0-9_.~+-]*)?)"
+# A plain relative address: '../' only at its start (or '..' alone, a folder up), then names none of which is
+# '.' or '..' (none starts with a dot), no '%' (so no '%2e' a browser reads as a dot), no query, no '//', then a
+# plain fragment.
+_PLAIN_ADDRESS = re.compile(r"((?:\.\./)*(?:\.\.(?=#|$))?)((?:[A-Za-z0-9_~+-][A-Za-z0-9_.~+-]*/)*(?:[A-Za-z0-9_~+-][A-Za-z0-9_.~+-]*)?)"
                             r"(#[A-Za-z0-9_.:~+-]*)?")
 
 
@@ -421,7 +421,8 @@ def _plain_place(url: str, folder: str, site_url: str) -> str | None:
 
 @lru_cache(maxsize=100_000)
 def _place(url: str, folder: str, site_url: str) -> str | None:
-    """Where `url` on a page in `folder` leads, as `_target` says, if it is plain: a plain relative address
+    """Where `url` on a page in `folder` leads, as a path from the site root with its fragment (a folder and
+    its index.html alike), if it is plain: a plain relative address
     (`_PLAIN_ADDRESS`) that climbs no higher than the site's root, or a page of the site at `site_url` by a
     plain path (`_on_site`); else None. A browser reads such an address as it is written (`x?/../y` is the
     path `x` to it, and from disk a '../' too many leaves the offline copy's folder: neither is plain)."""
@@ -434,7 +435,7 @@ def _place(url: str, folder: str, site_url: str) -> str | None:
         plain = _PLAIN_ADDRESS.fullmatch(url)
         if plain is None:
             return None
-        climb, rest = len(plain.group(1)) // 3, plain.group(2)
+        climb, rest = (len(plain.group(1)) + 1) // 3, plain.group(2)  # '../' or a last '..', each a folder up
         hash_, fragment = "#" if plain.group(3) else "", (plain.group(3) or "")[1:]
         parts = folder.split("/") if folder else []
         if climb > len(parts):
@@ -457,27 +458,6 @@ def _alike(member: bytes, page: bytes, block: int = 4096) -> int:
     last = page.rfind(b'"', 0, shared)
     before = page.rfind(b'"', 0, last) if last > 0 else -1
     return before + 1 if before >= 0 else 0
-
-
-@lru_cache(maxsize=100_000)
-def _target(url: str, folder: str, site_url: str) -> str | None:
-    """Where `url` on a page in `folder` leads, as a path from the site root with its fragment, a folder
-    and its index.html alike; None for an address elsewhere."""
-    address, hash_, fragment = url.partition("#")
-    if site_url.startswith(("http://", "https://")) and site_url.endswith("/") and address.startswith(site_url):
-        address = "/" + address[len(site_url):]
-    elif _ELSEWHERE.match(address):
-        return None
-    else:
-        address = posixpath.join("/" + folder, address) if address else "/" + folder + "/"
-    folder = address.endswith("/") or posixpath.basename(address) in (".", "..")
-    resolved = posixpath.normpath(address)
-    if resolved.startswith("//"):
-        resolved = "/" + resolved.lstrip("/")
-    resolved = resolved.rstrip("/") + "/" if folder else resolved
-    if resolved.endswith("/index.html"):
-        resolved = resolved[: -len("index.html")]
-    return resolved + hash_ + fragment
 
 
 _PNG = b"\x89PNG\r\n\x1a\n"
