@@ -58,7 +58,10 @@ def page_kinds(site: Path) -> list[str]:
 
 
 def axe_violations(page, where: str) -> list[str]:
-    """Every axe-core violation on the page as it is now, one line each: rule, element, page."""
+    """Every axe-core violation on the page as it is now, one line each: rule, element, page. The page is
+    judged once its transitions have ended (a menu fades in, the drawer slides in: 250 ms in Material), as a
+    reader sees it; mid-fade, colours are half-way and axe would judge those."""
+    page.wait_for_function("() => document.getAnimations().every(animation => animation.playState !== 'running')")
     results = AXE.run(page, options=AXE_OPTIONS).response["violations"]
     return [f"{rule['id']} ({rule['impact']}): {' '.join(map(str, node['target']))} on {where}: {rule['help']}"
             for rule in results for node in rule["nodes"]]
